@@ -1,0 +1,80 @@
+using Microsoft.CodeAnalysis;
+
+namespace FtpAnalyzers;
+
+/// <summary>
+/// Every rule's descriptor, built through one factory so that category, default severity and
+/// help link are consistent. Messages state what the server answers (see docs/rules/).
+/// </summary>
+internal static class Descriptors
+{
+    private const string HelpLinkBase = "https://github.com/FtpAnalyzers/FtpAnalyzers/blob/main/docs/rules/";
+
+    private static DiagnosticDescriptor Rule(
+        string id,
+        string category,
+        string title,
+        string messageFormat,
+        string description,
+        DiagnosticSeverity severity = DiagnosticSeverity.Warning)
+        => new(id, title, messageFormat, category, severity, isEnabledByDefault: true, description, HelpLinkUri(id));
+
+    internal static string HelpLinkUri(string id) => HelpLinkBase + id + ".md";
+
+    private const string Sequence = "FtpProtocol";
+    private const string Security = "FtpSecurity";
+
+    // Sequence rules (FTP0001-FTP0005). {0} is empty, or says when the violation happens
+    // (for example " from the second iteration of the loop on").
+
+    public static readonly DiagnosticDescriptor FTP0001_PassWithoutUser = Rule(
+        RuleIdentifiers.PassWithoutUser,
+        Sequence,
+        "PASS without USER",
+        "PASS is sent with no USER before it{0}: the server replies 503 (530 on Pure-FTPd) because PASS must follow a USER that no earlier PASS has used",
+        "USER arms a login and the next PASS consumes it, whether it succeeds or not. A PASS with no armed USER is answered 503 \"Login with USER first\" by vsftpd, ProFTPD, pyftpdlib and inetutils ftpd, and 530 by Pure-FTPd.");
+
+    public static readonly DiagnosticDescriptor FTP0002_RntoWithoutRnfr = Rule(
+        RuleIdentifiers.RntoWithoutRnfr,
+        Sequence,
+        "RNTO without RNFR",
+        "RNTO is sent with no RNFR before it{0}: the server replies 503 because RNTO must immediately follow RNFR",
+        "A rename is RNFR followed immediately by RNTO. Without the RNFR every server tested answers RNTO with 503 Bad sequence of commands.");
+
+    public static readonly DiagnosticDescriptor FTP0003_CommandBetweenRnfrAndRnto = Rule(
+        RuleIdentifiers.CommandBetweenRnfrAndRnto,
+        Sequence,
+        "Command between RNFR and RNTO",
+        "{1} is sent between RNFR and RNTO{0}: RNTO must immediately follow RNFR (inetutils ftpd then answers RNTO with 503, ProFTPD refuses the command in between with 501)",
+        "Only RNFR immediately followed by RNTO behaves the same on every server: inetutils ftpd forgets the RNFR when another command comes in between, and ProFTPD refuses that command with 501.");
+
+    public static readonly DiagnosticDescriptor FTP0004_TransferWithoutDataConnection = Rule(
+        RuleIdentifiers.TransferWithoutDataConnection,
+        Sequence,
+        "Transfer without PASV, EPSV or PORT",
+        "{1} is sent with no PASV, EPSV, PORT or EPRT since the previous transfer{0}: the server replies 425 (some servers hang instead), and FtpConnection throws before sending it",
+        "Every transfer (RETR, STOR, STOU, APPE, LIST, NLST, MLSD) needs its own data connection, set up by PASV, EPSV, PORT or EPRT. Without one vsftpd, ProFTPD, Pure-FTPd and inetutils ftpd answer 425 and pyftpdlib hangs; FtpConnection throws InvalidOperationException before sending.");
+
+    public static readonly DiagnosticDescriptor FTP0005_CommandBeforeLogin = Rule(
+        RuleIdentifiers.CommandBeforeLogin,
+        Sequence,
+        "Command before login",
+        "{1} is sent before USER and PASS completed the login{0}: the server replies 530 Not logged in",
+        "Every command except USER, PASS, ACCT, QUIT, NOOP, FEAT, SYST, HELP, AUTH, PBSZ, PROT, OPTS and STAT needs a completed login; every server tested answers 530.");
+
+    // Hand-written 227 handling (FTP0006-FTP0007).
+
+    public static readonly DiagnosticDescriptor FTP0006_HandWrittenPassiveReplyParsing = Rule(
+        RuleIdentifiers.HandWrittenPassiveReplyParsing,
+        Security,
+        "Hand-written parsing of the 227 PASV reply",
+        "{0}",
+        "The format of the 227 reply is not standardized (RFC 1123 4.1.2.6): replies without parentheses exist, each number must be checked to be 0-255, and the port is p1*256+p2. PassiveEndpoint.Parse does this correctly.");
+
+    public static readonly DiagnosticDescriptor FTP0007_ConnectToAdvertisedPassiveAddress = Rule(
+        RuleIdentifiers.ConnectToAdvertisedPassiveAddress,
+        Security,
+        "Data connection to the address a 227 reply advertises",
+        "{0}",
+        "A hostile server can advertise any host in its 227 reply and make the client connect there (CVE-2020-8284, CVE-2021-4189, CVE-2021-37533, CVE-2021-40491). Connect the data channel to the control connection's address and take only the port from the reply.");
+}
