@@ -39,10 +39,16 @@ if ! have_servers; then
   fi
 fi
 
-# vsftpd authenticates local accounts through PAM: the tests log in as this user.
-# No home folder and no login shell: the fixtures point vsftpd's local_root at a temp folder.
+# vsftpd authenticates local accounts through PAM: the tests log in as this user. No login
+# shell; vsftpd changes into the home folder before the fixtures' local_root (a temp folder),
+# so the home folder must exist, but it stays empty and read-only.
+home="/var/lib/$user"
+mkdir -p "$home"
+chmod 755 "$home"
 if ! id "$user" >/dev/null 2>&1; then
-  useradd --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$user"
+  useradd --no-create-home --home-dir "$home" --shell /usr/sbin/nologin "$user"
+elif [ "$(getent passwd "$user" | cut -d: -f6)" != "$home" ]; then
+  usermod --home "$home" "$user"
 fi
 echo "$user:$password" | chpasswd
 
