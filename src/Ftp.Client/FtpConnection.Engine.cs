@@ -1,0 +1,279 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using Ftp.Internal;
+
+namespace Ftp;
+
+// The synchronous engine behind the command surface: blocking socket calls with the socket's own
+// timeouts, no async code underneath. FtpConnection.Engine.Async.cs mirrors it step by step.
+public sealed partial class FtpConnection
+{
+    // Stays below the large object heap threshold; one buffer per transfer, never the whole file.
+    private const int TransferBufferSize = 64 * 1024;
+
+    private FtpReply Execute(string verb, string? argument)
+        => ExecuteLine(verb, CommandLine.Format(verb, argument, ParameterNameOf(verb)));
+
+    private FtpReply ExecuteLine(string verb, string line)
+    {
+        using Scope scope = Enter(default);
+        FtpReply reply = Exchange(verb, line);
+        AfterReply(verb, reply);
+        return reply;
+    }
+
+    private FtpReply EnterPassive(string verb) => EnterPassiveLine(verb, verb);
+
+    private FtpReply EnterPassiveLine(string verb, string line)
+    {
+        using Scope scope = Enter(default);
+        Disarm();
+        FtpReply reply = Exchange(verb, line);
+        ArmPassive(verb, reply);
+        return reply;
+    }
+
+    private FtpReply EnterActive(string verb, IPEndPoint localEndPoint)
+    {
+        CheckActiveEndPoint(verb, localEndPoint);
+        using Scope scope = Enter(default);
+        Disarm();
+        Socket? listener = Listen(localEndPoint);
+        try
+        {
+            FtpReply reply = Exchange(verb, verb + " " + ActiveArgument.Format(verb, AdvertisedEndPoint(listener)));
+            if (reply.IsPositiveCompletion)
+            {
+                _armed = new ActiveArming(verb, listener);
+                listener = null;
+            }
+
+            return reply;
+        }
+        finally
+        {
+            listener?.Dispose();
+        }
+    }
+
+    private FtpReply Receive(string verb, string? path, Stream destination)
+    {
+        CheckStream(destination, nameof(destination), write: true);
+        string line = CommandLine.Format(verb, path, nameof(path));
+        using Scope scope = Enter(default);
+        return Transfer(verb, line, TakeArmed(verb, isAsync: false), destination, upload: false);
+    }
+
+    private FtpReply Send(string verb, string path, Stream source)
+    {
+        CheckArgument(path, nameof(path));
+        CheckStream(source, nameof(source), write: false);
+        string line = CommandLine.Format(verb, path, nameof(path));
+        using Scope scope = Enter(default);
+        return Transfer(verb, line, TakeArmed(verb, isAsync: false), source, upload: true);
+    }
+
+    private FtpReply Transfer(string verb, string line, DataArming armed, Stream stream, bool upload)
+    {
+        Socket? data = null;
+        try
+        {
+            // Passive: connect before the command, so a server that sends its 1xx only after the
+            // accept (Pure-FTPd) is not waited on forever; a failure here leaves nothing half-done.
+            if (armed is PassiveArming passive)
+            {
+                data = OpenPassiveData(passive);
+            }
+
+            try
+            {
+                WriteLine(verb, line);
+                FtpReply first = ReadReply();
+                if (!first.IsPreliminary)
+                {
+                    return first;
+                }
+
+                data ??= SocketOps.Accept(((ActiveArming)armed).Listener, _connectTimeout);
+                if (upload)
+                {
+                    Upload(data, stream);
+                }
+                else
+                {
+                    Download(data, stream);
+                }
+
+                // Closing the data connection ends the file of an upload.
+                data.Dispose();
+                data = null;
+                return ReadFinalReply();
+            }
+            catch (Exception e)
+            {
+                Exception reported = Fail(e);
+                if (ReferenceEquals(reported, e))
+                {
+                    throw;
+                }
+
+                throw reported;
+            }
+        }
+        finally
+        {
+            data?.Dispose();
+            armed.Dispose();
+        }
+    }
+
+    private void Download(Socket data, Stream destination)
+    {
+        data.ReceiveTimeout = SocketOps.ToSocketTimeout(_readTimeout);
+        var buffer = new byte[TransferBufferSize];
+        int count;
+        while ((count = data.Receive(buffer, 0, buffer.Length, SocketFlags.None)) > 0)
+        {
+            destination.Write(buffer, 0, count);
+        }
+    }
+
+    private void Upload(Socket data, Stream source)
+    {
+        data.SendTimeout = SocketOps.ToSocketTimeout(_readTimeout);
+        var buffer = new byte[TransferBufferSize];
+        int count;
+        while ((count = source.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            data.Send(buffer, 0, count, SocketFlags.None);
+        }
+
+        data.Shutdown(SocketShutdown.Send);
+    }
+
+    private Socket OpenPassiveData(PassiveArming passive)
+    {
+        try
+        {
+            return SocketOps.Connect(passive.EndPoint, _connectTimeout);
+        }
+        catch (SocketException e)
+        {
+            throw DataConnectFailed(passive, e);
+        }
+    }
+
+    private FtpReply ReadGreeting()
+    {
+        FtpReply greeting;
+        try
+        {
+            greeting = ReadFinalReply();
+        }
+        catch (Exception e)
+        {
+            Exception reported = Fail(e);
+            if (ReferenceEquals(reported, e))
+            {
+                throw;
+            }
+
+            throw reported;
+        }
+
+        return greeting.Code == 220 ? greeting : throw GreetingRefused(greeting);
+    }
+
+    private FtpReply Exchange(string verb, string line)
+    {
+        try
+        {
+            WriteLine(verb, line);
+            return ReadFinalReply();
+        }
+        catch (Exception e)
+        {
+            Exception reported = Fail(e);
+            if (ReferenceEquals(reported, e))
+            {
+                throw;
+            }
+
+            throw reported;
+        }
+    }
+
+    private void WriteLine(string verb, string line)
+    {
+        Log("> " + CommandLine.ForLog(verb, line));
+        byte[] bytes = _encoding.GetBytes(line + "\r\n");
+        _control.Send(bytes, 0, bytes.Length, SocketFlags.None);
+    }
+
+    private FtpReply ReadFinalReply()
+    {
+        FtpReply reply = ReadReply();
+        for (int preliminary = 1; reply.IsPreliminary; preliminary++)
+        {
+            if (preliminary > MaxPreliminaryReplies)
+            {
+                throw TooManyPreliminaryReplies();
+            }
+
+            reply = ReadReply();
+        }
+
+        return reply;
+    }
+
+    private FtpReply ReadReply()
+    {
+        // The limit is on the whole reply, so a server trickling one byte at a time is cut off too.
+        Stopwatch elapsed = Stopwatch.StartNew();
+        while (true)
+        {
+            while (_reader.TryReadLine(out string line))
+            {
+                Log("< " + line);
+                FtpReply? reply = _reader.Add(line);
+                if (reply is not null)
+                {
+                    return reply;
+                }
+            }
+
+            if (_readTimeout != Timeout.InfiniteTimeSpan)
+            {
+                TimeSpan remaining = _readTimeout - elapsed.Elapsed;
+                if (remaining <= TimeSpan.Zero)
+                {
+                    throw ReplyTimedOut(null);
+                }
+
+                _control.ReceiveTimeout = SocketOps.ToSocketTimeout(remaining);
+            }
+
+            ArraySegment<byte> free = _reader.FreeSpace();
+            int count;
+            try
+            {
+                count = _control.Receive(free.Array!, free.Offset, free.Count, SocketFlags.None);
+            }
+            catch (SocketException e) when (SocketOps.IsTimeout(e))
+            {
+                throw ReplyTimedOut(e);
+            }
+
+            if (count == 0)
+            {
+                throw ClosedByServer();
+            }
+
+            _reader.Commit(count);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Threading.Tasks;
+
+namespace Ftp.Client.Tests.Servers;
+
+/// <summary>An xunit class fixture owning one server for the tests of a class.</summary>
+public abstract class ServerFixture<TServer> : IAsyncLifetime
+    where TServer : FtpTestServer
+{
+    private TServer? _server;
+
+    /// <summary>The running server.</summary>
+    public TServer Server => _server ?? throw new System.InvalidOperationException("The fixture was not initialized.");
+
+    /// <inheritdoc />
+    public Task InitializeAsync()
+    {
+        _server = Start();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task DisposeAsync()
+    {
+        _server?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Starts the server.</summary>
+    protected abstract TServer Start();
+}
+
+/// <summary>vsftpd for the tests of one class.</summary>
+public sealed class VsftpdFixture : ServerFixture<VsftpdServer>
+{
+    /// <inheritdoc />
+    protected override VsftpdServer Start() => VsftpdServer.Start();
+}
+
+/// <summary>pyftpdlib for the tests of one class.</summary>
+public sealed class PyftpdlibFixture : ServerFixture<PyftpdlibServer>
+{
+    /// <inheritdoc />
+    protected override PyftpdlibServer Start() => PyftpdlibServer.Start();
+}

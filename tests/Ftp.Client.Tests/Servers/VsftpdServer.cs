@@ -1,0 +1,89 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+
+namespace Ftp.Client.Tests.Servers;
+
+/// <summary>
+/// vsftpd (Debian's package, /usr/sbin/vsftpd) in the foreground on 127.0.0.1 and a free port,
+/// logging in the local user ftptest through PAM and starting its sessions in the home folder.
+/// Needs root (vsftpd switches to the user) and <c>.ci/install-ftp-servers.sh</c>.
+/// </summary>
+public sealed class VsftpdServer : FtpTestServer
+{
+    /// <summary>Where Debian installs the server.</summary>
+    public const string ExecutablePath = "/usr/sbin/vsftpd";
+
+    private VsftpdServer(string? homeDirectory)
+        : base("vsftpd", homeDirectory)
+    {
+    }
+
+    /// <summary>Starts vsftpd serving <paramref name="homeDirectory"/> (a new temp folder when null).</summary>
+    public static VsftpdServer Start(string? homeDirectory = null)
+    {
+        RequireFile(ExecutablePath, "vsftpd");
+        RequireUser(DefaultUserName);
+        var server = new VsftpdServer(homeDirectory);
+        try
+        {
+            // The free port can be taken between the probe and vsftpd's bind: try a few.
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    server.StartOn(FreePort());
+                    return server;
+                }
+                catch (ServerStartException) when (attempt < 3)
+                {
+                    server.Stop();
+                }
+            }
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    private void StartOn(int port)
+    {
+        string empty = Path.Combine(ScratchDirectory, "empty");
+        Directory.CreateDirectory(empty);
+        string config = Path.Combine(ScratchDirectory, "vsftpd.conf");
+
+        // pam_service_name names no file in /etc/pam.d, so PAM uses "other" (pam_unix): the
+        // Debian "vsftpd" service would also demand a login shell listed in /etc/shells.
+        File.WriteAllText(config, $"""
+            listen=YES
+            listen_ipv6=NO
+            listen_address=127.0.0.1
+            listen_port={port}
+            background=NO
+            anonymous_enable=NO
+            local_enable=YES
+            write_enable=YES
+            local_umask=022
+            local_root={HomeDirectory}
+            chroot_local_user=NO
+            userlist_enable=NO
+            pam_service_name=ftpanalyzers-tests-vsftpd
+            secure_chroot_dir={empty}
+            pasv_enable=YES
+            port_enable=YES
+            connect_from_port_20=NO
+            delay_failed_login=0
+            delay_successful_login=0
+            max_login_fails=100
+            xferlog_enable=NO
+            seccomp_sandbox=NO
+            isolate=NO
+            isolate_network=NO
+            ssl_enable=NO
+
+            """);
+        Launch(new ProcessStartInfo(ExecutablePath) { ArgumentList = { config } }, _ => port);
+    }
+}
