@@ -363,6 +363,26 @@ public class HostileServerTests
     }
 
     [Theory, InlineData(false), InlineData(true)]
+    public async Task A_missing_required_argument_is_rejected_instead_of_sending_a_bare_verb(bool isAsync)
+    {
+        await using var server = ScriptedServer.Start(async s =>
+        {
+            await s.ReplyAsync("220 Hello");
+            await s.WaitForCloseAsync();
+        });
+        await using FtpConnection ftp = await Connect(server, isAsync);
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Call(isAsync, () => ftp.User(null!), () => ftp.UserAsync(null!)));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Call(isAsync, () => ftp.Cwd(null!), () => ftp.CwdAsync(null!)));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Call(isAsync, () => ftp.Retr(null!, Stream.Null), () => ftp.RetrAsync(null!, Stream.Null)));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Call(isAsync, () => ftp.Retr("f", null!), () => ftp.RetrAsync("f", null!)));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Call(isAsync, () => ftp.SendCommand(null!), () => ftp.SendCommandAsync(null!)));
+        await Assert.ThrowsAsync<ArgumentException>(() => Call(isAsync, () => ftp.SendCommand(""), () => ftp.SendCommandAsync("")));
+
+        Assert.Empty(server.Received);
+    }
+
+    [Theory, InlineData(false), InlineData(true)]
     public async Task The_password_never_shows_in_the_log_or_the_exception(bool isAsync)
     {
         const string secret = "S3cret-Password";
