@@ -26,7 +26,7 @@ public sealed class FtpConnectionOptions
 
     /// <summary>
     /// Called with every line sent ("&gt; USER bob") and received ("&lt; 331 Password required"),
-    /// on the calling thread, as it happens; the password shows as "&gt; PASS ****".
+    /// as each line goes out or comes in; the password shows as "&gt; PASS ****".
     /// </summary>
     public Action<string>? Log { get; set; }
 }
