@@ -14,7 +14,7 @@ namespace Ftp;
 public sealed partial class FtpConnection
 {
     private Task<FtpReply> ExecuteAsync(string verb, string? argument, CancellationToken cancellationToken)
-        => ExecuteLineAsync(verb, CommandLine.Format(verb, argument, ParameterNameOf(verb)), cancellationToken);
+        => ExecuteLineAsync(verb, FormatCommand(verb, argument), cancellationToken);
 
     private async Task<FtpReply> ExecuteLineAsync(string verb, string line, CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ public sealed partial class FtpConnection
     private async Task<FtpReply> ReceiveAsync(string verb, string? path, Stream destination, CancellationToken cancellationToken)
     {
         CheckStream(destination, nameof(destination), write: true);
-        string line = CommandLine.Format(verb, path, nameof(path));
+        string line = verb == "RETR" ? FormatCommand(verb, path) : CommandLine.Format(verb, path, nameof(path));
         using Scope scope = Enter(cancellationToken);
         return await TransferAsync(verb, line, TakeArmed(verb, isAsync: true), destination, upload: false, cancellationToken).ConfigureAwait(false);
     }

@@ -16,7 +16,7 @@ public sealed partial class FtpConnection
     private const int TransferBufferSize = 64 * 1024;
 
     private FtpReply Execute(string verb, string? argument)
-        => ExecuteLine(verb, CommandLine.Format(verb, argument, ParameterNameOf(verb)));
+        => ExecuteLine(verb, FormatCommand(verb, argument));
 
     private FtpReply ExecuteLine(string verb, string line)
     {
@@ -63,7 +63,7 @@ public sealed partial class FtpConnection
     private FtpReply Receive(string verb, string? path, Stream destination)
     {
         CheckStream(destination, nameof(destination), write: true);
-        string line = CommandLine.Format(verb, path, nameof(path));
+        string line = verb == "RETR" ? FormatCommand(verb, path) : CommandLine.Format(verb, path, nameof(path));
         using Scope scope = Enter(default);
         return Transfer(verb, line, TakeArmed(verb, isAsync: false), destination, upload: false);
     }

@@ -123,6 +123,18 @@ public sealed partial class FtpConnection
         return bound;
     }
 
+    /// <summary>The command line for a verb method; a missing required argument is an ArgumentNullException, not a bare verb.</summary>
+    private static string FormatCommand(string verb, string? argument)
+    {
+        string parameterName = ParameterNameOf(verb);
+        if (argument is null && verb is not ("CDUP" or "PWD" or "FEAT" or "SYST" or "STAT" or "NOOP" or "QUIT"))
+        {
+            throw new ArgumentNullException(parameterName);
+        }
+
+        return CommandLine.Format(verb, argument, parameterName);
+    }
+
     private static string ParameterNameOf(string verb) => verb switch
     {
         "USER" => "userName",

@@ -120,7 +120,8 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
     /// <remarks>
     /// A raw PASV or EPSV arms the next transfer exactly as <see cref="Pasv"/> and <see cref="Epsv"/>
     /// do, and a raw "PORT h1,h2,h3,h4,p1,p2" or "EPRT |1|address|port|" listens on that endpoint
-    /// as <see cref="Port"/> and <see cref="Eprt"/> do. A transfer command (RETR, STOR, STOU, APPE,
+    /// as <see cref="Port"/> and <see cref="Eprt"/> do (port 0 picks a free port, and the line sent
+    /// names the port actually listened on). A transfer command (RETR, STOR, STOU, APPE,
     /// LIST, NLST, MLSD) needs a stream for its data, so it is refused with an
     /// <see cref="ArgumentException"/> before anything is sent: call <see cref="Retr"/>,
     /// <see cref="Stor"/>, <see cref="List"/>... instead. A PASS line is logged as "PASS ****".

@@ -9,7 +9,13 @@ public sealed class FtpConnectionOptions
     /// <summary>How long opening the control or a data connection may take.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How long the server may stay silent while a reply or data is expected.</summary>
+    /// <summary>
+    /// How long a reply may take, from the first byte awaited to its last line (so a server that
+    /// trickles a reply byte by byte is cut off too), and how long a data connection may stay
+    /// silent during a transfer. When it runs out the call throws <see cref="TimeoutException"/>
+    /// and the connection is closed. Independently of time, a reply line longer than 8 KiB or a
+    /// reply of more than 10,000 lines (or 1 MiB) throws <see cref="FtpProtocolException"/>.
+    /// </summary>
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Where the data connection goes after PASV. Defaults to the control address.</summary>
@@ -18,6 +24,9 @@ public sealed class FtpConnectionOptions
     /// <summary>The encoding of commands and replies (path names). UTF-8 by default.</summary>
     public Encoding Encoding { get; set; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Called with every line sent and received; the password shows as PASS ****.</summary>
+    /// <summary>
+    /// Called with every line sent ("&gt; USER bob") and received ("&lt; 331 Password required"),
+    /// as each line goes out or comes in; the password shows as "&gt; PASS ****".
+    /// </summary>
     public Action<string>? Log { get; set; }
 }

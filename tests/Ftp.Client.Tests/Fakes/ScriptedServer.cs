@@ -22,6 +22,15 @@ internal sealed class ScriptedServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new(ScriptTimeout);
     private readonly Task _run;
 
+    static ScriptedServer()
+    {
+        // The sync tests block pool threads while the scripts run on the pool too; on a 2-core
+        // machine the pool would add threads only slowly and a script could miss the short
+        // timeouts below. Enough threads up front keep the scripts prompt.
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(completionPorts, 64));
+    }
+
     private ScriptedServer(Func<ScriptedSession, Task> script)
     {
         _listener = new TcpListener(IPAddress.Loopback, 0);
@@ -41,7 +50,7 @@ internal sealed class ScriptedServer : IAsyncDisposable
     public static FtpConnectionOptions ShortTimeouts(Action<string>? log = null) => new()
     {
         ConnectTimeout = TimeSpan.FromSeconds(2),
-        ReadTimeout = TimeSpan.FromMilliseconds(500),
+        ReadTimeout = TimeSpan.FromSeconds(1),
         Log = log,
     };
 

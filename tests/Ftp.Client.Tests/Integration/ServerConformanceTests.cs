@@ -223,6 +223,23 @@ public abstract class ServerConformanceTests
     }
 
     [Theory, InlineData(false), InlineData(true)]
+    public async Task A_raw_EPRT_listens_like_Eprt_and_names_the_port_it_picked(bool isAsync)
+    {
+        string name = UniqueName("raw-eprt.txt");
+        File.WriteAllText(Path.Combine(_server.HomeDirectory, name), "raw eprt");
+        await using FtpConnection ftp = await LoggedIn(isAsync);
+
+        FtpReply eprt = await Call(isAsync, () => ftp.SendCommand("EPRT |1|127.0.0.1|0|"), () => ftp.SendCommandAsync("EPRT |1|127.0.0.1|0|"));
+        var data = new MemoryStream();
+        FtpReply retrieved = await Call(isAsync, () => ftp.Retr(name, data), () => ftp.RetrAsync(name, data));
+
+        Assert.Equal(200, eprt.Code);
+        Assert.DoesNotContain("> EPRT |1|127.0.0.1|0|", _log);
+        Assert.Equal(226, retrieved.Code);
+        Assert.Equal("raw eprt", Encoding.UTF8.GetString(data.ToArray()));
+    }
+
+    [Theory, InlineData(false), InlineData(true)]
     public async Task Port_and_Eprt_transfers_connect_from_the_server(bool isAsync)
     {
         string name = UniqueName("active.txt");

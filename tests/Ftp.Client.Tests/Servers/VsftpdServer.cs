@@ -24,6 +24,11 @@ public sealed class VsftpdServer : FtpTestServer
     {
         RequireFile(ExecutablePath, "vsftpd");
         RequireUser(DefaultUserName);
+        if (Environment.UserName != "root")
+        {
+            throw new InvalidOperationException("vsftpd must be started as root: it switches each session to the logged-in user.");
+        }
+
         var server = new VsftpdServer(homeDirectory);
         try
         {
