@@ -28,6 +28,9 @@ internal readonly struct ConnectionFacts : IEquatable<ConnectionFacts>
         Rename = RenameIdle | RenamePending | RenameInterrupted,
         Data = DataArmed | DataNotArmed,
         AnyState = User | Login | Rename | Data,
+
+        // Before the method: a rename may be pending; none was broken by a command this method sent.
+        Unknown = User | Login | RenameIdle | RenamePending | Data,
     }
 
     private readonly Bits _bits;
@@ -35,7 +38,7 @@ internal readonly struct ConnectionFacts : IEquatable<ConnectionFacts>
     private ConnectionFacts(Bits bits) => _bits = bits;
 
     /// <summary>A connection the method knows nothing about yet (a parameter, a field).</summary>
-    public static ConnectionFacts Unknown => new(Bits.AnyState);
+    public static ConnectionFacts Unknown => new(Bits.Unknown);
 
     /// <summary>A connection handed to code the analysis does not see: unknown from there on.</summary>
     public static ConnectionFacts Escaped => new(Bits.AnyState | Bits.Escaped);
@@ -49,7 +52,8 @@ internal readonly struct ConnectionFacts : IEquatable<ConnectionFacts>
 
     public bool CertainlyNotLoggedIn => Certainly(Bits.NotLoggedIn, Bits.Login);
 
-    public bool CertainlyNoRenamePending => Certainly(Bits.RenameIdle, Bits.Rename);
+    /// <summary>No RNFR is pending, and no rename was broken by a command in between (FTP0003 reports that one).</summary>
+    public bool CertainlyRenameIdle => Certainly(Bits.RenameIdle, Bits.Rename);
 
     public bool CertainlyRenamePending => Certainly(Bits.RenamePending, Bits.Rename);
 
@@ -72,9 +76,19 @@ internal readonly struct ConnectionFacts : IEquatable<ConnectionFacts>
 
     public ConnectionFacts WithRenameDone() => With(Bits.Rename, Bits.RenameIdle);
 
-    /// <summary>A pending RNFR followed by another command is broken; an idle or broken one stays as it is.</summary>
+    /// <summary>
+    /// Another command after RNFR: a rename that was certainly pending is now certainly broken (the
+    /// command in between is the mistake); one that only may have been pending is simply no longer
+    /// pending. Either way the next RNTO does not immediately follow an RNFR.
+    /// </summary>
     public ConnectionFacts WithRenameInterrupted()
-        => (_bits & Bits.RenamePending) == 0 ? this : new((_bits & ~Bits.RenamePending) | Bits.RenameInterrupted);
+    {
+        if ((_bits & Bits.RenamePending) == 0)
+            return this;
+        return CertainlyRenamePending
+            ? With(Bits.Rename, Bits.RenameInterrupted)
+            : new((_bits & ~Bits.RenamePending) | Bits.RenameIdle);
+    }
 
     public ConnectionFacts WithDataConnectionArmed(bool armed) => With(Bits.Data, armed ? Bits.DataArmed : Bits.DataNotArmed);
 

@@ -14,5 +14,5 @@ public sealed class RntoWithoutRnfrAnalyzer : SequenceRuleAnalyzer
     }
 
     private protected override bool IsViolatedBy(string verb, ConnectionFacts before)
-        => verb == FtpVerbs.Rnto && before.CertainlyNoRenamePending;
+        => verb == FtpVerbs.Rnto && before.CertainlyRenameIdle;
 }
