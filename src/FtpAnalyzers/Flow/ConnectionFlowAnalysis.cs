@@ -494,8 +494,9 @@ internal static class ConnectionFlowAnalysis
 
         /// <summary>
         /// True when this read of a connection (or of this object) cannot hand it to code the
-        /// analysis does not see: a command, Dispose, a property read, a copy into a tracked
-        /// variable, a null or type test. Anything else is an escape.
+        /// analysis does not see: a command, Dispose, a property read, a copy into a local or a
+        /// parameter, a null or type test. Anything else (an argument, a field, a collection, a
+        /// tuple, a return) is an escape.
         /// </summary>
         private bool IsSafeUse(IOperation reference)
         {
@@ -529,8 +530,9 @@ internal static class ConnectionFlowAnalysis
                 case IFieldReferenceOperation field when field.Instance == child:
                     return true;
                 case ISimpleAssignmentOperation assignment:
+                    // A copy into a local is an alias; a copy into a field is a connection other code can reach.
                     return assignment.Target == child
-                        || (assignment.Value == child && VariableOf(assignment.Target) is ISymbol);
+                        || (assignment.Value == child && VariableOf(assignment.Target) is ILocalSymbol or IParameterSymbol);
                 default:
                     return false;
             }
