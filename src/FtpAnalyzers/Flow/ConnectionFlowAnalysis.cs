@@ -17,7 +17,8 @@ namespace FtpAnalyzers.Flow;
 /// that came around the loop's back edge ("from the second iteration on").
 /// Lambdas and local functions are analyzed as graphs of their own, starting unknown.
 /// Bounded: a graph with too many blocks, or that does not converge within a fixed number of block
-/// visits, gives no observations at all.
+/// visits, gives no observations at all. So does a graph with code that does not bind (an invalid
+/// operation): while code is being typed, silence rather than guesses.
 /// </summary>
 internal static class ConnectionFlowAnalysis
 {
@@ -76,9 +77,8 @@ internal static class ConnectionFlowAnalysis
 
         public void Run(ImmutableArray<CommandObservation>.Builder results)
         {
-            if (_blocks.Length > MaxBlocks)
+            if (_blocks.Length > MaxBlocks || !Prescan())
                 return;
-            Prescan();
 
             var entryStates = new FlowState?[_blocks.Length];
             entryStates[0] = FlowState.Entry();
@@ -240,19 +240,24 @@ internal static class ConnectionFlowAnalysis
             }
         }
 
-        private void Prescan()
+        /// <summary>Finds handlers, opaque finally blocks and nested graphs; false when the graph has code that does not bind.</summary>
+        private bool Prescan()
         {
-            MarkRegions(_graph.Root);
-            foreach (var localFunction in _graph.LocalFunctions)
-                NestedGraphs.Add(_graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken));
             foreach (var block in _blocks)
             {
-                foreach (var operation in OperationsOf(block))
+                foreach (var operation in OperationsOf(block).SelectMany(o => o.DescendantsAndSelf()))
                 {
-                    foreach (var anonymous in operation.DescendantsAndSelf().OfType<IFlowAnonymousFunctionOperation>())
+                    if (operation is IInvalidOperation)
+                        return false;
+                    if (operation is IFlowAnonymousFunctionOperation anonymous)
                         NestedGraphs.Add(_graph.GetAnonymousFunctionControlFlowGraph(anonymous, _cancellationToken));
                 }
             }
+
+            foreach (var localFunction in _graph.LocalFunctions)
+                NestedGraphs.Add(_graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken));
+            MarkRegions(_graph.Root);
+            return true;
         }
 
         private static IEnumerable<IOperation> OperationsOf(BasicBlock block)

@@ -61,7 +61,8 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
             var root = block;
             while (root.Parent is not null)
                 root = root.Parent;
-            if (!HasControlFlowGraph(root) || !analyzedRoots.Add(root))
+            // Code that does not parse is being typed: say nothing about it until it does.
+            if (!HasControlFlowGraph(root) || root.Syntax.ContainsDiagnostics || !analyzedRoots.Add(root))
                 continue;
             var graph = context.GetControlFlowGraph(block);
             foreach (var observation in SequenceAnalysisCache.Get(graph, symbols, context.CancellationToken))
