@@ -1,0 +1,571 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using FtpAnalyzers.Protocol;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FtpAnalyzers.Flow;
+
+/// <summary>
+/// The one flow analysis behind the sequence rules: a forward analysis over Roslyn's control-flow
+/// graph of what is known about each connection (<see cref="ConnectionFacts"/>) before every FTP
+/// command, joined over every path. Then, for each loop, the same facts joined over only the paths
+/// that came around the loop's back edge ("from the second iteration on").
+/// Lambdas and local functions are analyzed as graphs of their own, starting unknown.
+/// Bounded: a graph with too many blocks, or that does not converge within a fixed number of block
+/// visits, gives no observations at all. So does a graph with code that does not bind (an invalid
+/// operation): while code is being typed, silence rather than guesses.
+/// </summary>
+internal static class ConnectionFlowAnalysis
+{
+    /// <summary>Graphs larger than this are skipped.</summary>
+    public const int MaxBlocks = 4000;
+
+    /// <summary>Average visits per block allowed to reach a fixed point.</summary>
+    public const int VisitsPerBlock = 16;
+
+    /// <summary>Lambdas and local functions analyzed per member, at most.</summary>
+    public const int MaxNestedGraphs = 256;
+
+    public static ImmutableArray<CommandObservation> Analyze(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken)
+    {
+        var observations = ImmutableArray.CreateBuilder<CommandObservation>();
+        var pending = new Queue<ControlFlowGraph>();
+        pending.Enqueue(graph);
+        for (var analyzed = 0; pending.Count > 0 && analyzed <= MaxNestedGraphs; analyzed++)
+        {
+            var walker = new GraphWalker(pending.Dequeue(), symbols, cancellationToken);
+            walker.Run(observations);
+            foreach (var nested in walker.NestedGraphs)
+                pending.Enqueue(nested);
+        }
+
+        return observations.ToImmutable();
+    }
+
+    private sealed class GraphWalker
+    {
+        private readonly ControlFlowGraph _graph;
+        private readonly FtpSymbols _symbols;
+        private readonly CancellationToken _cancellationToken;
+        private readonly ImmutableArray<BasicBlock> _blocks;
+        private readonly bool[] _handlerEntries;
+        private readonly HashSet<ControlFlowRegion> _opaqueFinallyRegions = new();
+        private readonly Dictionary<IInvocationOperation, CommandObservation> _observations = new();
+        private readonly Dictionary<SyntaxNode, IReadOnlyCollection<string>> _capturedNames = new();
+        private readonly Dictionary<int, FlowState> _backEdgeStates = new();
+        private readonly Dictionary<int, HashSet<int>> _backEdgeSources = new();
+
+        // Set during a loop's pass: where the observations of that pass go.
+        private Dictionary<IInvocationOperation, ConnectionFacts[]>? _laterIterations;
+        private int _currentBlock;
+
+        public GraphWalker(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken)
+        {
+            _graph = graph;
+            _symbols = symbols;
+            _cancellationToken = cancellationToken;
+            _blocks = graph.Blocks;
+            _handlerEntries = new bool[_blocks.Length];
+        }
+
+        public List<ControlFlowGraph> NestedGraphs { get; } = new();
+
+        public void Run(ImmutableArray<CommandObservation>.Builder results)
+        {
+            if (_blocks.Length > MaxBlocks || !Prescan())
+                return;
+
+            var entryStates = new FlowState?[_blocks.Length];
+            entryStates[0] = FlowState.Entry();
+            SeedHandlers(entryStates, inScope: null);
+            if (!Solve(entryStates, inScope: null, loopHeader: -1))
+                return;
+
+            foreach (var loop in _backEdgeStates)
+                AnalyzeLaterIterations(loop.Key, loop.Value);
+
+            results.AddRange(_observations.Values.OrderBy(o => o.BlockOrdinal));
+        }
+
+        /// <summary>Facts on the paths that came around the back edges into <paramref name="header"/>, inside that loop.</summary>
+        private void AnalyzeLaterIterations(int header, FlowState backEdgeState)
+        {
+            var body = LoopBody(header, _backEdgeSources[header]);
+            if (!_observations.Values.Any(o => body[o.BlockOrdinal]))
+                return;
+
+            var entryStates = new FlowState?[_blocks.Length];
+            entryStates[header] = backEdgeState;
+            SeedHandlers(entryStates, body);
+            _laterIterations = new Dictionary<IInvocationOperation, ConnectionFacts[]>();
+            if (Solve(entryStates, body, header))
+            {
+                foreach (var observed in _laterIterations)
+                    _observations[observed.Key].AddLaterIterations(observed.Value);
+            }
+
+            _laterIterations = null;
+        }
+
+        /// <summary>Blocks reachable from the header that reach one of its back edges without going through the header again.</summary>
+        private bool[] LoopBody(int header, HashSet<int> backEdgeSources)
+        {
+            var forward = new bool[_blocks.Length];
+            var stack = new Stack<int>();
+            forward[header] = true;
+            stack.Push(header);
+            while (stack.Count > 0)
+            {
+                foreach (var successor in Successors(_blocks[stack.Pop()]))
+                {
+                    if (!forward[successor])
+                    {
+                        forward[successor] = true;
+                        stack.Push(successor);
+                    }
+                }
+            }
+
+            var body = new bool[_blocks.Length];
+            body[header] = true;
+            foreach (var source in backEdgeSources)
+            {
+                if (forward[source] && !body[source])
+                {
+                    body[source] = true;
+                    stack.Push(source);
+                }
+            }
+
+            while (stack.Count > 0)
+            {
+                foreach (var predecessor in _blocks[stack.Pop()].Predecessors)
+                {
+                    var ordinal = predecessor.Source.Ordinal;
+                    if (forward[ordinal] && !body[ordinal])
+                    {
+                        body[ordinal] = true;
+                        stack.Push(ordinal);
+                    }
+                }
+            }
+
+            return body;
+        }
+
+        private static IEnumerable<int> Successors(BasicBlock block)
+        {
+            if (block.FallThroughSuccessor?.Destination is { } fallThrough)
+                yield return fallThrough.Ordinal;
+            if (block.ConditionalSuccessor?.Destination is { } conditional)
+                yield return conditional.Ordinal;
+        }
+
+        /// <summary>Exception handlers can be entered from anywhere in their try block: everything is unknown there.</summary>
+        private void SeedHandlers(FlowState?[] entryStates, bool[]? inScope)
+        {
+            for (var i = 0; i < _blocks.Length; i++)
+            {
+                if (_handlerEntries[i] && (inScope is null || inScope[i]))
+                    entryStates[i] = FlowState.AllEscaped();
+            }
+        }
+
+        private bool Solve(FlowState?[] entryStates, bool[]? inScope, int loopHeader)
+        {
+            var worklist = new SortedSet<int>();
+            for (var i = 0; i < entryStates.Length; i++)
+            {
+                if (entryStates[i] is not null)
+                    worklist.Add(i);
+            }
+
+            var budget = _blocks.Length * VisitsPerBlock;
+            while (worklist.Count > 0)
+            {
+                if (--budget < 0)
+                    return false;
+                _cancellationToken.ThrowIfCancellationRequested();
+
+                var ordinal = worklist.Min;
+                worklist.Remove(ordinal);
+                var block = _blocks[ordinal];
+                var state = entryStates[ordinal]!.Clone();
+                _currentBlock = ordinal;
+                foreach (var operation in block.Operations)
+                    Visit(operation, state);
+                if (block.BranchValue is { } branchValue)
+                    Visit(branchValue, state);
+
+                Propagate(block, block.FallThroughSuccessor, state, entryStates, worklist, inScope, loopHeader);
+                Propagate(block, block.ConditionalSuccessor, state, entryStates, worklist, inScope, loopHeader);
+            }
+
+            return true;
+        }
+
+        private void Propagate(BasicBlock source, ControlFlowBranch? branch, FlowState state, FlowState?[] entryStates, SortedSet<int> worklist, bool[]? inScope, int loopHeader)
+        {
+            if (branch?.Destination is not { } destination)
+                return;
+
+            var outgoing = branch.FinallyRegions.Any(_opaqueFinallyRegions.Contains) ? FlowState.AllEscaped() : state;
+            var target = destination.Ordinal;
+            if (inScope is null)
+            {
+                if (target <= source.Ordinal)
+                {
+                    _backEdgeStates[target] = _backEdgeStates.TryGetValue(target, out var known) ? known.Join(outgoing) : outgoing.Normalized();
+                    if (!_backEdgeSources.TryGetValue(target, out var sources))
+                        _backEdgeSources[target] = sources = new HashSet<int>();
+                    sources.Add(source.Ordinal);
+                }
+            }
+            else if (target == loopHeader || !inScope[target])
+            {
+                return;
+            }
+
+            var previous = entryStates[target];
+            var merged = previous is null ? outgoing.Normalized() : previous.Join(outgoing);
+            if (previous is null || !merged.SameAs(previous))
+            {
+                entryStates[target] = merged;
+                worklist.Add(target);
+            }
+        }
+
+        /// <summary>Finds handlers, opaque finally blocks and nested graphs; false when the graph has code that does not bind.</summary>
+        private bool Prescan()
+        {
+            foreach (var block in _blocks)
+            {
+                foreach (var operation in OperationsOf(block).SelectMany(o => o.DescendantsAndSelf()))
+                {
+                    if (operation is IInvalidOperation)
+                        return false;
+                    if (operation is IFlowAnonymousFunctionOperation anonymous)
+                        NestedGraphs.Add(_graph.GetAnonymousFunctionControlFlowGraph(anonymous, _cancellationToken));
+                }
+            }
+
+            foreach (var localFunction in _graph.LocalFunctions)
+                NestedGraphs.Add(_graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken));
+            MarkRegions(_graph.Root);
+            return true;
+        }
+
+        private static IEnumerable<IOperation> OperationsOf(BasicBlock block)
+            => block.BranchValue is null ? block.Operations : block.Operations.Append(block.BranchValue);
+
+        private void MarkRegions(ControlFlowRegion region)
+        {
+            if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.Finally)
+                _handlerEntries[region.FirstBlockOrdinal] = true;
+            if (region.Kind == ControlFlowRegionKind.Finally && !IsTransparent(region))
+                _opaqueFinallyRegions.Add(region);
+            foreach (var nested in region.NestedRegions)
+                MarkRegions(nested);
+        }
+
+        /// <summary>
+        /// A finally block that cannot change any connection (typically the Dispose of a using):
+        /// paths go through it unchanged. Any other finally block makes what follows it unknown.
+        /// </summary>
+        private bool IsTransparent(ControlFlowRegion region)
+        {
+            for (var i = region.FirstBlockOrdinal; i <= region.LastBlockOrdinal; i++)
+            {
+                foreach (var operation in OperationsOf(_blocks[i]).SelectMany(o => o.DescendantsAndSelf()))
+                {
+                    switch (operation)
+                    {
+                        case IFlowAnonymousFunctionOperation:
+                            return false;
+                        case ISimpleAssignmentOperation assignment when _symbols.IsConnection(assignment.Target.Type):
+                            return false;
+                        case IInvocationOperation invocation when invocation.TargetMethod.Name is not ("Dispose" or "DisposeAsync"):
+                            if (invocation.TargetMethod.MethodKind == MethodKind.LocalFunction
+                                || _symbols.GetCommand(invocation) is not null
+                                || _symbols.IsConnection(invocation.Instance?.Type)
+                                || invocation.Arguments.Any(a => _symbols.IsConnection(a.Value.Type)))
+                            {
+                                return false;
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Applies one operation tree to the state, children first (evaluation order).</summary>
+        private void Visit(IOperation root, FlowState state)
+        {
+            var stack = new Stack<(IOperation Operation, bool ChildrenDone)>();
+            stack.Push((root, false));
+            while (stack.Count > 0)
+            {
+                var (operation, childrenDone) = stack.Pop();
+                if (childrenDone)
+                {
+                    Apply(operation, state);
+                    continue;
+                }
+
+                stack.Push((operation, true));
+                if (operation is IFlowAnonymousFunctionOperation)
+                    continue;
+                var children = operation.ChildOperations.ToList();
+                for (var i = children.Count - 1; i >= 0; i--)
+                    stack.Push((children[i], false));
+            }
+        }
+
+        private void Apply(IOperation operation, FlowState state)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    ApplyInvocation(invocation, state);
+                    return;
+                case ISimpleAssignmentOperation assignment:
+                    ApplyAssignment(assignment, state);
+                    return;
+                case IFlowCaptureOperation capture:
+                    ApplyCapture(capture, state);
+                    return;
+                case IFlowAnonymousFunctionOperation anonymous:
+                    state.Pin(CapturedNames(anonymous.Syntax));
+                    return;
+                case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
+                    PinCapturedBy(reference.Method, state);
+                    return;
+                case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } when _symbols.IsConnection(local.Type):
+                    BindToNewUnknown(local, operation, state);
+                    return;
+                case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } when _symbols.IsConnection(local.Type):
+                    BindToNewUnknown(local, operation, state);
+                    return;
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance when !IsSafeUse(instance):
+                    EscapeFields(state);
+                    return;
+            }
+
+            var variable = VariableOf(operation);
+            if (variable is not null && (variable is ISymbol || state.IsBound(variable)) && !IsSafeUse(operation))
+                state.Escape(variable);
+        }
+
+        private void ApplyInvocation(IInvocationOperation invocation, FlowState state)
+        {
+            var method = invocation.TargetMethod;
+            if (_symbols.IsConnect(method))
+            {
+                state.Allocate(invocation, ConnectionFacts.JustConnected);
+                return;
+            }
+
+            if (_symbols.GetCommand(invocation) is { } call)
+            {
+                ApplyCommand(call, state);
+                return;
+            }
+
+            if (method.MethodKind == MethodKind.LocalFunction)
+                PinCapturedBy(method, state);
+
+            // A method of this object may use the connections held in its fields.
+            if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                EscapeFields(state);
+        }
+
+        private void ApplyCommand(FtpCommandCall call, FlowState state)
+        {
+            var connectionObject = ObjectOf(call.Connection, state);
+            var facts = connectionObject is null ? ConnectionFacts.Escaped : state.FactsOf(connectionObject);
+            var before = new ConnectionFacts[call.Verbs.Length];
+            for (var i = 0; i < before.Length; i++)
+            {
+                before[i] = facts;
+                facts = FtpVerbs.After(call.Verbs[i], facts);
+            }
+
+            if (connectionObject is not null)
+                state.SetFacts(connectionObject, facts);
+
+            if (_laterIterations is not null)
+            {
+                _laterIterations[call.Invocation] = before;
+                return;
+            }
+
+            if (!_observations.TryGetValue(call.Invocation, out var observation))
+                _observations[call.Invocation] = observation = new CommandObservation(call, _currentBlock);
+            before.CopyTo(observation.Before, 0);
+        }
+
+        private void ApplyAssignment(ISimpleAssignmentOperation assignment, FlowState state)
+        {
+            if (VariableOf(assignment.Target) is not ISymbol variable)
+                return;
+            if (ObjectOf(assignment.Value, state) is { } connectionObject)
+                state.Bind(variable, connectionObject);
+            else
+                BindToNewUnknown(variable, assignment, state);
+        }
+
+        private void ApplyCapture(IFlowCaptureOperation capture, FlowState state)
+        {
+            object id = capture.Id;
+            if (ObjectOf(capture.Value, state) is { } connectionObject)
+                state.Bind(id, connectionObject);
+            else if (_symbols.IsConnection(capture.Value.Type))
+                BindToNewUnknown(id, capture, state);
+            else if (state.IsBound(id))
+                state.Bind(id, EscapedObject.Instance);
+        }
+
+        private static void BindToNewUnknown(object variable, IOperation site, FlowState state)
+        {
+            state.Allocate(site, ConnectionFacts.Unknown);
+            state.Bind(variable, site);
+        }
+
+        /// <summary>The connection object an expression evaluates to, or null when not tracked.</summary>
+        private object? ObjectOf(IOperation? operation, FlowState state)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IAwaitOperation awaited:
+                        operation = awaited.Operation;
+                        continue;
+                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } awaitable }:
+                        operation = awaitable;
+                        continue;
+                }
+
+                break;
+            }
+
+            if (operation is IInvocationOperation invocation && _symbols.IsConnect(invocation.TargetMethod))
+                return invocation;
+            var variable = operation is null ? null : VariableOf(operation);
+            if (variable is null || (variable is not ISymbol && !state.IsBound(variable)))
+                return null;
+            return state.ObjectOf(variable);
+        }
+
+        /// <summary>
+        /// The variable an operation reads: a local, a parameter, a field or auto-property of this
+        /// object (or static) holding a connection, or a flow capture.
+        /// </summary>
+        private object? VariableOf(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IFlowCaptureReferenceOperation capture:
+                    return capture.Id;
+                case ILocalReferenceOperation local when _symbols.IsConnection(local.Type):
+                    return local.Local;
+                case IParameterReferenceOperation parameter when _symbols.IsConnection(parameter.Type):
+                    return parameter.Parameter;
+                case IFieldReferenceOperation field when _symbols.IsConnection(field.Type) && IsThisOrStatic(field.Instance):
+                    return field.Field;
+                case IPropertyReferenceOperation property when _symbols.IsConnection(property.Type)
+                                                              && property.Arguments.IsEmpty
+                                                              && IsThisOrStatic(property.Instance)
+                                                              && _symbols.IsAutoProperty(property.Property):
+                    return property.Property;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsThisOrStatic(IOperation? instance)
+            => instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+        /// <summary>
+        /// True when this read of a connection (or of this object) cannot hand it to code the
+        /// analysis does not see: a command, Dispose, a property read, a copy into a local or a
+        /// parameter, a null or type test. Anything else (an argument, a field, a collection, a
+        /// tuple, a return) is an escape.
+        /// </summary>
+        private bool IsSafeUse(IOperation reference)
+        {
+            var child = reference;
+            var parent = reference.Parent;
+            while (parent is IConversionOperation)
+            {
+                child = parent;
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case null:
+                case IExpressionStatementOperation:
+                case IFlowCaptureOperation:
+                case IIsNullOperation:
+                case IIsTypeOperation:
+                case IIsPatternOperation:
+                case IAwaitOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+                    return true;
+                case IInvocationOperation invocation when invocation.Instance == child:
+                    return reference is not IInstanceReferenceOperation
+                        ? _symbols.GetCommand(invocation) is not null
+                          || invocation.TargetMethod.Name is "Dispose" or "DisposeAsync" or "ConfigureAwait" or "ToString" or "GetHashCode" or "GetType" or "Equals"
+                        : false;
+                case IArgumentOperation { Parameter: { Ordinal: 0, RefKind: RefKind.None }, Parent: IInvocationOperation invocation } argument:
+                    return argument.Value == child && _symbols.GetCommand(invocation) is { } call && call.Connection == child;
+                case IPropertyReferenceOperation property when property.Instance == child:
+                case IFieldReferenceOperation field when field.Instance == child:
+                    return true;
+                case ISimpleAssignmentOperation assignment:
+                    // A copy into a local is an alias; a copy into a field is a connection other code can reach.
+                    return assignment.Target == child
+                        || (assignment.Value == child && VariableOf(assignment.Target) is ILocalSymbol or IParameterSymbol);
+                default:
+                    return false;
+            }
+        }
+
+        private void PinCapturedBy(IMethodSymbol localFunction, FlowState state)
+        {
+            foreach (var reference in localFunction.DeclaringSyntaxReferences)
+                state.Pin(CapturedNames(reference.GetSyntax(_cancellationToken)));
+        }
+
+        /// <summary>Every identifier used in a lambda or local function: a superset of the variables it captures.</summary>
+        private IReadOnlyCollection<string> CapturedNames(SyntaxNode function)
+        {
+            if (!_capturedNames.TryGetValue(function, out var names))
+            {
+                names = new HashSet<string>(function.DescendantNodes().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText));
+                _capturedNames[function] = names;
+            }
+
+            return names;
+        }
+
+        /// <summary>Code that may use this object's fields runs: the connections they hold escape.</summary>
+        private static void EscapeFields(FlowState state)
+        {
+            foreach (var field in state.BoundVariables.Where(v => v is IFieldSymbol or IPropertySymbol).ToList())
+                state.Escape(field);
+        }
+    }
+}

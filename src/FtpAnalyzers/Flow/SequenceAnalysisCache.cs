@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using FtpAnalyzers.Protocol;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace FtpAnalyzers.Flow;
+
+/// <summary>
+/// Shares one flow analysis of a member between the five sequence rules. The analysis driver
+/// hands every analyzer the same <see cref="ControlFlowGraph"/> instance for a member, so keying
+/// on it lets the first rule compute and the others reuse. When the instances differ (another
+/// host), each rule computes its own: the result is the same either way.
+/// </summary>
+internal static class SequenceAnalysisCache
+{
+    private static readonly ConditionalWeakTable<ControlFlowGraph, Result> Results = new();
+
+    private static int s_computed;
+    private static int s_reused;
+
+    /// <summary>How many analyses ran and how many were reused (for measurements).</summary>
+    internal static (int Computed, int Reused) Counters => (Volatile.Read(ref s_computed), Volatile.Read(ref s_reused));
+
+    public static ImmutableArray<CommandObservation> Get(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (Results.TryGetValue(graph, out var known))
+        {
+            Interlocked.Increment(ref s_reused);
+            return known.Observations;
+        }
+
+        var computed = new Result(ConnectionFlowAnalysis.Analyze(graph, symbols, cancellationToken));
+        Interlocked.Increment(ref s_computed);
+        return Results.GetValue(graph, _ => computed).Observations;
+    }
+
+    private sealed class Result
+    {
+        public Result(ImmutableArray<CommandObservation> observations) => Observations = observations;
+
+        public ImmutableArray<CommandObservation> Observations { get; }
+    }
+}

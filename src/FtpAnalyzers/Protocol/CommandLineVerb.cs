@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FtpAnalyzers.Protocol;
+
+/// <summary>
+/// The verb of a command line given to SendCommand: the text before the first space, known when
+/// the line is a constant, or an interpolated or concatenated string that starts with constant text
+/// containing the verb ("PASS " + pw, $"RNTO {to}"). Case-insensitive, like servers.
+/// </summary>
+internal static class CommandLineVerb
+{
+    public static string? Of(IOperation? commandLine)
+    {
+        var (text, isWhole) = LeadingText(commandLine);
+        if (text is null)
+            return null;
+
+        var end = 0;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            end++;
+        if (end == text.Length && !isWhole)
+            return null; // "PA" + rest: the verb continues in text that is not known.
+
+        var verb = text.Substring(0, end);
+        return IsVerb(verb) ? verb.ToUpperInvariant() : null;
+    }
+
+    /// <summary>An FTP verb: 3 or 4 ASCII letters (RFC 959 section 5.3.1).</summary>
+    public static bool IsVerb(string text)
+    {
+        if (text.Length is < 3 or > 4)
+            return false;
+        foreach (var c in text)
+        {
+            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z')))
+                return false;
+        }
+
+        return true;
+    }
+
+    private static (string? Text, bool IsWhole) LeadingText(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+            operation = conversion.Operand;
+        if (operation is null)
+            return (null, false);
+        if (operation.ConstantValue.HasValue)
+            return (operation.ConstantValue.Value as string, true);
+
+        switch (operation)
+        {
+            case IInterpolatedStringOperation interpolated:
+                return interpolated.Parts.Length > 0 && interpolated.Parts[0] is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string text } }
+                    ? (text, false)
+                    : (null, false);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
+                var (left, _) = LeadingText(concatenation.LeftOperand);
+                return (left, false);
+            default:
+                return (null, false);
+        }
+    }
+}

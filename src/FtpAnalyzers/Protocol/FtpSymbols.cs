@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FtpAnalyzers.Protocol;
+
+/// <summary>
+/// The Ftp.Client symbols of one compilation, resolved once at compilation start, and the
+/// recognition of FTP commands in invocations.
+/// </summary>
+internal sealed class FtpSymbols
+{
+    private static readonly ImmutableArray<string> LoginVerbs = ImmutableArray.Create("USER", "PASS");
+    private static readonly ImmutableArray<string> RenameVerbs = ImmutableArray.Create("RNFR", "RNTO");
+    private static readonly ImmutableArray<string> DownloadVerbs = ImmutableArray.Create("TYPE", "EPSV", "RETR");
+    private static readonly ImmutableArray<string> UploadVerbs = ImmutableArray.Create("TYPE", "EPSV", "STOR");
+
+    private readonly ConcurrentDictionary<IMethodSymbol, string?> _attributeVerbs = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IPropertySymbol, bool> _autoProperties = new(SymbolEqualityComparer.Default);
+
+    private FtpSymbols(INamedTypeSymbol connection, INamedTypeSymbol? commandAttribute)
+    {
+        Connection = connection;
+        CommandAttribute = commandAttribute;
+    }
+
+    public INamedTypeSymbol Connection { get; }
+
+    public INamedTypeSymbol? CommandAttribute { get; }
+
+    /// <summary>The symbols, or null when the compilation does not reference Ftp.Client.</summary>
+    public static FtpSymbols? TryCreate(Compilation compilation)
+    {
+        var connection = compilation.GetTypeByMetadataName("Ftp.FtpConnection");
+        return connection is null ? null : new FtpSymbols(connection, compilation.GetTypeByMetadataName("Ftp.FtpCommandAttribute"));
+    }
+
+    public bool IsConnection(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Connection);
+
+    /// <summary>FtpConnection.Connect or ConnectAsync: a connection that starts in the greeted state.</summary>
+    public bool IsConnect(IMethodSymbol method)
+        => method.IsStatic && IsConnection(method.ContainingType) && method.Name is "Connect" or "ConnectAsync";
+
+    /// <summary>
+    /// The FTP command an invocation sends, or null when it sends none. The verbs are in the order
+    /// they go on the wire; a null verb means "some command whose verb is not known".
+    /// </summary>
+    public FtpCommandCall? GetCommand(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method is null)
+            return null;
+
+        var attributeVerb = GetAttributeVerb(method);
+        if (attributeVerb is not null)
+        {
+            var connection = method.IsStatic ? FirstArgument(invocation) : invocation.Instance;
+            if (connection is null || !IsConnection(connection.Type ?? (method.IsStatic ? method.Parameters[0].Type : method.ContainingType)))
+                return null;
+            return new FtpCommandCall(invocation, connection, ImmutableArray.Create<string?>(attributeVerb));
+        }
+
+        if (method.IsStatic || invocation.Instance is null || !IsConnection(method.ContainingType))
+            return null;
+
+        ImmutableArray<string?> verbs;
+        switch (method.Name)
+        {
+            case "SendCommand":
+            case "SendCommandAsync":
+                verbs = ImmutableArray.Create(CommandLineVerb.Of(FirstArgument(invocation)));
+                break;
+            case "Login":
+            case "LoginAsync":
+                verbs = LoginVerbs.CastArray<string?>();
+                break;
+            case "Rename":
+            case "RenameAsync":
+                verbs = RenameVerbs.CastArray<string?>();
+                break;
+            case "Download":
+            case "DownloadAsync":
+                verbs = DownloadVerbs.CastArray<string?>();
+                break;
+            case "Upload":
+            case "UploadAsync":
+                verbs = UploadVerbs.CastArray<string?>();
+                break;
+            default:
+                return null;
+        }
+
+        return new FtpCommandCall(invocation, invocation.Instance, verbs);
+    }
+
+    /// <summary>The verb of a method marked [FtpCommand("VERB")], or null.</summary>
+    public string? GetAttributeVerb(IMethodSymbol method)
+    {
+        if (CommandAttribute is null)
+            return null;
+        method = method.ReducedFrom ?? method;
+        return _attributeVerbs.GetOrAdd(method.OriginalDefinition, m =>
+        {
+            foreach (var attribute in m.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, CommandAttribute)
+                    && attribute.ConstructorArguments.Length == 1
+                    && attribute.ConstructorArguments[0].Value is string verb
+                    && CommandLineVerb.IsVerb(verb)
+                    && (!m.IsStatic || (m.Parameters.Length > 0 && IsConnection(m.Parameters[0].Type))))
+                {
+                    return verb.ToUpperInvariant();
+                }
+            }
+
+            return null;
+        });
+    }
+
+    /// <summary>
+    /// An auto-property of source code: reading it twice gives the same object, so it can be
+    /// tracked like a field. A property with a body may compute a new connection on every read.
+    /// </summary>
+    public bool IsAutoProperty(IPropertySymbol property)
+        => _autoProperties.GetOrAdd(property, p =>
+        {
+            if (p.IsIndexer || p.DeclaringSyntaxReferences.Length != 1)
+                return false;
+            return p.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
+                && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+        });
+
+    private static IOperation? FirstArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+                return argument.Value;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+
+namespace FtpAnalyzers.Protocol;
+
+/// <summary>
+/// What each FTP verb needs and changes, as measured on real servers (/work/shared/ftp-protocol.md):
+/// USER arms PASS, PASS consumes it; RNTO must immediately follow RNFR; PASV/EPSV/PORT/EPRT arm one
+/// transfer; everything but a few session commands needs a completed login.
+/// </summary>
+internal static class FtpVerbs
+{
+    public const string User = "USER";
+    public const string Pass = "PASS";
+    public const string Rnfr = "RNFR";
+    public const string Rnto = "RNTO";
+    public const string Quit = "QUIT";
+
+    private static readonly HashSet<string> DataConnectionVerbs = new() { "PASV", "EPSV", "PORT", "EPRT", "LPSV", "LPRT" };
+
+    private static readonly HashSet<string> TransferVerbs = new() { "RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD" };
+
+    private static readonly HashSet<string> AllowedBeforeLogin = new()
+    {
+        "USER", "PASS", "ACCT", "QUIT", "NOOP", "FEAT", "SYST", "HELP", "AUTH", "PBSZ", "PROT", "OPTS", "STAT",
+    };
+
+    /// <summary>
+    /// Verbs whose effect on the session is fully described by the facts above. Any other verb
+    /// (REIN logs out, ABOR ends a transfer, SITE does anything) leaves the session unknown.
+    /// </summary>
+    private static readonly HashSet<string> Modelled = new()
+    {
+        "USER", "PASS", "ACCT", "QUIT", "NOOP", "FEAT", "SYST", "HELP", "PBSZ", "PROT", "OPTS", "STAT",
+        "RNFR", "RNTO", "PASV", "EPSV", "PORT", "EPRT", "LPSV", "LPRT",
+        "RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD",
+        "TYPE", "MODE", "STRU", "REST", "ALLO", "CWD", "CDUP", "XCWD", "XCUP", "PWD", "XPWD",
+        "MKD", "XMKD", "RMD", "XRMD", "DELE", "SIZE", "MDTM", "MLST",
+    };
+
+    public static bool ArmsDataConnection(string verb) => DataConnectionVerbs.Contains(verb);
+
+    public static bool IsTransfer(string verb) => TransferVerbs.Contains(verb);
+
+    public static bool NeedsLogin(string verb) => !AllowedBeforeLogin.Contains(verb);
+
+    /// <summary>True for a command sent while a rename is pending that breaks it (everything but RNTO, a new RNFR, and QUIT which ends the session).</summary>
+    public static bool InterruptsRename(string verb) => verb != Rnto && verb != Rnfr && verb != Quit;
+
+    /// <summary>The state of a connection after <paramref name="verb"/> (null: a command whose verb is not known).</summary>
+    public static ConnectionFacts After(string? verb, ConnectionFacts before)
+    {
+        if (before.IsEscaped)
+            return before;
+        if (verb is null || !Modelled.Contains(verb))
+            return ConnectionFacts.Unknown;
+
+        var after = before;
+        if (InterruptsRename(verb))
+            after = after.WithRenameInterrupted();
+
+        switch (verb)
+        {
+            case User:
+                after = after.WithUserArmed(true).WithLoginAfterUser();
+                break;
+            case Pass:
+                // Replies are not modelled: after PASS the session is taken as logged in, so that
+                // one mistake is reported once, not again on every later command.
+                after = after.WithUserArmed(false).WithLoggedIn();
+                break;
+            case Rnfr:
+                after = after.WithRenamePending();
+                break;
+            case Rnto:
+                after = after.WithRenameDone();
+                break;
+        }
+
+        if (ArmsDataConnection(verb))
+            after = after.WithDataConnectionArmed(true);
+        else if (IsTransfer(verb))
+            after = after.WithDataConnectionArmed(false);
+        return after;
+    }
+}

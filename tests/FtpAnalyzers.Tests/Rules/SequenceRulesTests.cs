@@ -1,0 +1,97 @@
+using System.Threading;
+using System.Threading.Tasks;
+using FtpAnalyzers.Rules;
+using FtpAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using static FtpAnalyzers.Tests.Rules.SequenceSources;
+
+namespace FtpAnalyzers.Tests.Rules;
+
+/// <summary>What every sequence rule must leave alone: correct code from the issue, and code being typed.</summary>
+public class SequenceRulesTests
+{
+    public static TheoryData<string> RuleIds => new() { "FTP0001", "FTP0002", "FTP0003", "FTP0004", "FTP0005" };
+
+    public static TheoryData<string, string> CorrectCode()
+    {
+        var data = new TheoryData<string, string>();
+        string[] snippets =
+        {
+            "using var c = FtpConnection.Connect(host); c.User(u); c.Noop(); c.Pass(pw);",
+            "using var c = FtpConnection.Connect(host); if (c.User(u).Code == 331) c.Pass(pw);",
+            "using var c = FtpConnection.Connect(host); c.Login(u, pw); c.Pasv(); c.Type(FtpDataType.Binary); c.Retr(\"f\", s);",
+            "using var c = FtpConnection.Connect(host); c.Login(u, pw); foreach (var f in files) { c.Pasv(); c.Retr(f, s); }",
+            "void Helper(FtpConnection x) { x.Pass(pw); }",
+            "using var c = FtpConnection.Connect(host); LoginSomehow(c); c.Pasv(); c.Retr(\"f\", s);",
+            "using var c = FtpConnection.Connect(host); c.Login(u, pw); if (flag) c.Pasv(); if (flag) c.Retr(\"f\", s);",
+            "using var c = FtpConnection.Connect(host); c.Login(u, pw); c.Rename(\"a\", \"b\"); c.Download(\"f\", s);",
+            "using var c = FtpConnection.Connect(host); c.Login(u, pw); c.Rename(\"a\", \"b\"); c.Upload(\"f\", s); c.Download(\"f\", s); c.Rnfr(\"x\"); c.Rnto(\"y\"); c.Quit();",
+            "p.Pass(pw); p.Retr(\"f\", s); p.Pwd();",
+        };
+        foreach (var rule in RuleIds)
+        {
+            foreach (var snippet in snippets)
+                data.Add(rule, snippet);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CorrectCode))]
+    public Task CorrectCode_IsNotFlagged(string ruleId, string statements)
+        => Run(ruleId, Method(statements), CompilerDiagnostics.Errors);
+
+    public static TheoryData<string, string> CodeBeingTyped()
+    {
+        var data = new TheoryData<string, string>();
+        string[] sources =
+        {
+            Method("using var c = FtpConnection.Connect(host); c.Pass("),
+            Method("using var c = FtpConnection.Connect(host); c.Pass(pw) c.Pass(pw);"),
+            Method("using var c = FtpConnection.Connect(host); c.Unknown(); c.Retr(\"f\");"),
+            Method("var c = FtpConnection.Connect(); c.Pasv().; c.Retr(\"f\", s); c.Retr(\"f\", s)"),
+            Method("c.Pasv(); c.Retr(\"a\", s);"),
+            Method("using var c = FtpConnection.Connect(host); c.SendCommand(); c.SendCommand(42); c.SendCommand(\"\"); c.SendCommand(\" \");"),
+            Method("using var c = FtpConnection.Connect(host); foreach (var f in ) { c.Retr(f, s) } goto nowhere;"),
+            Method("using var c = FtpConnection.Connect(host); Action a = () => c.; a(); var x = c switch { };"),
+            Method("FtpConnection c = null; c = ; c.Retr(\"a\", s); c.Retr(\"a\", s);"),
+            Members("[FtpCommand] static void Broken(FtpConnection c) { } [FtpCommand(null)] static void Null(FtpConnection c) { } [FtpCommand(\"\")] static void Empty(FtpConnection c) { } void M(FtpConnection c) { Broken(c); Null(c); Empty(c); Broken(); }"),
+            Members("FtpReply P => _c.; FtpConnection _c = FtpConnection.Connect(\"h\").Pasv(;"),
+            Members("void M(FtpConnection c) { c.Retr(\"a\", Stream.Null); c.Retr(\"a\", Stream.Null) } }} void N("),
+        };
+        foreach (var rule in RuleIds)
+        {
+            foreach (var source in sources)
+                data.Add(rule, source);
+        }
+
+        return data;
+    }
+
+    /// <summary>Code with compile errors: no exception (it would show as AD0001) and no guess.</summary>
+    [Theory]
+    [MemberData(nameof(CodeBeingTyped))]
+    public Task CodeBeingTyped_NeitherCrashesNorGuesses(string ruleId, string source)
+        => Run(ruleId, source, CompilerDiagnostics.None);
+
+    private static Task Run(string ruleId, string source, CompilerDiagnostics compilerDiagnostics)
+        => ruleId switch
+        {
+            "FTP0001" => Run(new CSharpAnalyzerVerifier<PassWithoutUserAnalyzer>.Test(), source, compilerDiagnostics),
+            "FTP0002" => Run(new CSharpAnalyzerVerifier<RntoWithoutRnfrAnalyzer>.Test(), source, compilerDiagnostics),
+            "FTP0003" => Run(new CSharpAnalyzerVerifier<CommandBetweenRnfrAndRntoAnalyzer>.Test(), source, compilerDiagnostics),
+            "FTP0004" => Run(new CSharpAnalyzerVerifier<TransferWithoutDataConnectionAnalyzer>.Test(), source, compilerDiagnostics),
+            "FTP0005" => Run(new CSharpAnalyzerVerifier<CommandBeforeLoginAnalyzer>.Test(), source, compilerDiagnostics),
+            _ => throw new System.ArgumentOutOfRangeException(nameof(ruleId)),
+        };
+
+    private static Task Run<TAnalyzer>(CSharpAnalyzerVerifier<TAnalyzer>.Test test, string source, CompilerDiagnostics compilerDiagnostics)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        test.TestCode = source;
+        test.CompilerDiagnostics = compilerDiagnostics;
+        return test.RunAsync(CancellationToken.None);
+    }
+}
