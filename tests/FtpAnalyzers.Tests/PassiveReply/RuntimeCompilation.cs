@@ -24,17 +24,19 @@ internal static class RuntimeCompilation
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
 
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    public static CSharpCompilationOptions Options { get; } = new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+
+    public static ImmutableArray<MetadataReference> References(bool referenceFtpClient)
+        => referenceFtpClient ? Framework.Add(MetadataReference.CreateFromFile(typeof(FtpConnection).Assembly.Location)) : Framework;
+
     public static CSharpCompilation Create(string source, bool referenceFtpClient = true, string name = "Corpus")
-    {
-        var references = referenceFtpClient
-            ? Framework.Add(MetadataReference.CreateFromFile(typeof(FtpConnection).Assembly.Location))
-            : Framework;
-        return CSharpCompilation.Create(
+        => CSharpCompilation.Create(
             name,
-            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: name + ".cs") },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-    }
+            new[] { CSharpSyntaxTree.ParseText(source, ParseOptions, path: name + ".cs") },
+            References(referenceFtpClient),
+            Options);
 
     /// <summary>The errors of a compilation, formatted for an assertion message.</summary>
     public static IReadOnlyList<string> Errors(Compilation compilation)
