@@ -146,7 +146,7 @@ public sealed class AdvertisedPassiveAddressFixer : CodeFixProvider
                 InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Connect" or "ConnectAsync" } } invocation => invocation.ArgumentList.Arguments,
                 _ => null,
             };
-            if (arguments is not { Count: >= 2 } list || list[0].Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) || list[0].Expression == advertised)
+            if (arguments is not { Count: >= 1 } list || list[0].Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) || list[0].Expression == advertised)
                 continue;
             if (model.GetOperation(list[0].Expression, cancellationToken)?.Parent is not IArgumentOperation { Parameter: { Type.SpecialType: SpecialType.System_String, Ordinal: 0 } parameter })
                 continue;

@@ -55,14 +55,14 @@ internal sealed class PassiveReplyCode
         return new PassiveReplyCode(owner, operations);
     }
 
-    /// <summary>Cheap gate: is there any <c>x * 256 + y</c>, <c>(x &lt;&lt; 8) + y</c> or <c>(x &lt;&lt; 8) | y</c>?</summary>
+    /// <summary>Cheap gate: is there any <c>x * 256</c> or <c>x &lt;&lt; 8</c> a port could be made of?</summary>
     public static bool HasPortShape(IEnumerable<IOperation> blocks)
     {
         foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
-                if (operation is IBinaryOperation binary && TrySplitPortShape(binary, out _, out _))
+                if (operation is IBinaryOperation binary && HighByte(binary, BinaryOperatorKind.Add) is not null)
                     return true;
             }
         }
@@ -76,8 +76,13 @@ internal sealed class PassiveReplyCode
         var reported = new HashSet<object>();
         foreach (var operation in _operations)
         {
-            if (operation is IBinaryOperation binary && TryGetPortComputation(binary) is { } computation
-                && !reported.Contains(computation.Source.Key) && IsPassiveReplyPort(computation))
+            var computation = operation switch
+            {
+                IBinaryOperation binary => TryGetPortComputation(binary),
+                ICompoundAssignmentOperation compound => TryGetSplitPortComputation(compound),
+                _ => null,
+            };
+            if (computation is not null && !reported.Contains(computation.Source.Key) && IsPassiveReplyPort(computation))
             {
                 reported.Add(computation.Source.Key);
                 found.Add(computation);
@@ -88,15 +93,56 @@ internal sealed class PassiveReplyCode
 
     public PortComputation? TryGetPortComputation(IBinaryOperation binary)
     {
-        if (!TrySplitPortShape(binary, out var highOperand, out var lowOperand))
+        IOperation? highOperand, lowOperand;
+        if (!TrySplitPortShape(binary, out highOperand, out lowOperand))
+        {
+            // iPort = p1 * 256; iPort = iPort + p2;
+            if (binary.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Or) || !IsInteger(binary.Type)
+                || binary.Parent is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation target }
+                || LocalDefinitions.Strip(binary.LeftOperand) is not ILocalReferenceOperation left
+                || !SymbolEqualityComparer.Default.Equals(left.Local, target.Local)
+                || EarlierHighByte(target.Local, binary.Parent, binary.OperatorKind) is not { } earlier)
+                return null;
+            highOperand = earlier;
+            lowOperand = binary.RightOperand;
+        }
+        return Combine(binary, highOperand, lowOperand);
+    }
+
+    /// <summary>iPort = p1 * 256; iPort += p2; (or |=).</summary>
+    private PortComputation? TryGetSplitPortComputation(ICompoundAssignmentOperation compound)
+    {
+        if (compound.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Or) || !IsInteger(compound.Type)
+            || compound.Target is not ILocalReferenceOperation target
+            || EarlierHighByte(target.Local, compound, compound.OperatorKind) is not { } high)
             return null;
+        return Combine(compound, high, compound.Value);
+    }
+
+    /// <summary>The x of the local's only other definition, when that is x * 256 or x &lt;&lt; 8.</summary>
+    private IOperation? EarlierHighByte(ILocalSymbol local, IOperation current, BinaryOperatorKind combine)
+    {
+        IOperation? high = null;
+        foreach (var value in _locals.AllValues(local))
+        {
+            if (value == current || value.Parent == current || ReferenceEquals(value, (current as IAssignmentOperation)?.Value))
+                continue;
+            if (high is not null || HighByte(LocalDefinitions.Strip(value), combine) is not { } candidate)
+                return null;
+            high = candidate;
+        }
+        return high;
+    }
+
+    private PortComputation? Combine(IOperation operation, IOperation highOperand, IOperation lowOperand)
+    {
         if (ClassifyNumber(highOperand) is not { } high || ClassifyNumber(lowOperand) is not { } low)
             return null;
         if (!ReferenceEquals(high.Source, low.Source))
             return null;
-        if (Walk(binary).HasParenthesis)
+        if (Walk(operation).HasParenthesis)
             high.Source.AssumesParentheses = true;
-        return new PortComputation(binary, high, low);
+        return new PortComputation(operation, high, low);
     }
 
     /// <summary>
@@ -252,11 +298,35 @@ internal sealed class PassiveReplyCode
             case IArrayElementReferenceOperation { Indices.Length: 1 } element:
                 return ClassifyStringArray(element.ArrayReference) is { } split ? new ReplyPart(split, ConstantIndex(element.Indices[0])) : null;
             case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } group }:
-                return ClassifyGroup(group);
+                return ClassifyGroup(group) ?? ClassifyMatch(group);
             default:
                 // m.Groups[5].ToString(): the ToString was stripped above.
                 return ClassifyGroup(value);
         }
+    }
+
+    /// <summary>
+    /// Regex.Matches(reply, @"\d+")[5].Value (all numbers of the reply; needs other evidence), or
+    /// Regex.Match(parts[5], @"\d+").Value (the digits of a part).
+    /// </summary>
+    private ReplyPart? ClassifyMatch(IOperation match)
+    {
+        var value = _locals.Resolve(match);
+        if (value is IInvocationOperation { TargetMethod.Name: "Match" } call && IsRegexType(call.TargetMethod.ContainingType, "Regex"))
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Name == "input")
+                    return ClassifyString(argument.Value);
+            }
+            return null;
+        }
+        if (value is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } collection } indexer
+            && IsRegexType(collection.Type, "MatchCollection")
+            && _locals.Resolve(collection) is IInvocationOperation { TargetMethod.Name: "Matches" } matches
+            && IsRegexType(matches.TargetMethod.ContainingType, "Regex"))
+            return new ReplyPart(RegexSource(matches), ConstantIndex(indexer.Arguments[0].Value));
+        return null;
     }
 
     private ReplyPart? ClassifyGroup(IOperation group)
