@@ -63,13 +63,23 @@ internal static class Descriptors
         "Every command except USER, PASS, ACCT, QUIT, NOOP, FEAT, SYST, HELP, AUTH, PBSZ, PROT, OPTS and STAT needs a completed login; every server tested answers 530.");
 
     // Hand-written 227 handling (FTP0006-FTP0007).
+    // FTP0006's {0} is empty or names what the parser assumes (see the HandWrittenPassiveReplyParsing* constants).
 
     public static readonly DiagnosticDescriptor FTP0006_HandWrittenPassiveReplyParsing = Rule(
         RuleIdentifiers.HandWrittenPassiveReplyParsing,
         Security,
         "Hand-written parsing of the 227 PASV reply",
-        "{0}",
+        "This computes the data port from a 227 reply parsed by hand{0}; use PassiveEndpoint.Parse(reply).Port, which finds the six numbers with or without parentheses and checks that each is 0-255",
         "The format of the 227 reply is not standardized (RFC 1123 4.1.2.6): replies without parentheses exist, each number must be checked to be 0-255, and the port is p1*256+p2. PassiveEndpoint.Parse does this correctly.");
+
+    public const string HandWrittenPassiveReplyParsingAssumesParentheses =
+        " and assumes the parentheses, which RFC 1123 says a client must not rely on";
+
+    public const string HandWrittenPassiveReplyParsingFixedOffset =
+        " at a fixed offset, which breaks as soon as the reply text differs (pyftpdlib writes \"Entering passive mode\", RFC 1123 leaves the text free)";
+
+    // FTP0007's {0} is the whole message: one for a connection to a parsed address (Warning), one for
+    // PassiveAddressPolicy.UseAdvertisedAddress, reported with Info severity.
 
     public static readonly DiagnosticDescriptor FTP0007_ConnectToAdvertisedPassiveAddress = Rule(
         RuleIdentifiers.ConnectToAdvertisedPassiveAddress,
@@ -77,4 +87,10 @@ internal static class Descriptors
         "Data connection to the address a 227 reply advertises",
         "{0}",
         "A hostile server can advertise any host in its 227 reply and make the client connect there (CVE-2020-8284, CVE-2021-4189, CVE-2021-37533, CVE-2021-40491). Connect the data channel to the control connection's address and take only the port from the reply.");
+
+    public const string ConnectToAdvertisedPassiveAddressMessage =
+        "The data connection goes to the address the 227 reply advertises, so a hostile server can point it at any host and port (CVE-2020-8284, CVE-2021-4189); connect to the control connection's address and take only the port from the reply";
+
+    public const string UseAdvertisedAddressPolicyMessage =
+        "PassiveAddressPolicy.UseAdvertisedAddress connects data connections to the address the 227 reply advertises, so a hostile server can point them at any host and port (CVE-2020-8284, CVE-2021-4189); keep UseControlAddress unless the server sits behind a NAT and advertises the address to use";
 }

@@ -1,0 +1,87 @@
+using Microsoft.CodeAnalysis;
+
+namespace FtpAnalyzers.PassiveReply;
+
+/// <summary>How hand-written code took a reply apart into its numbers.</summary>
+internal enum ParseShape
+{
+    /// <summary><c>Split(',')</c>, usually after cutting the text between the parentheses.</summary>
+    Split,
+
+    /// <summary>A <c>Regex</c> match whose groups hold the numbers.</summary>
+    Regex,
+
+    /// <summary>A loop over the characters that stores the numbers between commas into an array or list.</summary>
+    DigitLoop,
+}
+
+/// <summary>
+/// One hand-written parse of a comma-separated number list: the Split call, the Regex match or the
+/// array a loop fills. Its flags say which classic shape of a 227 parser it has.
+/// </summary>
+internal sealed class ReplySource
+{
+    public ReplySource(object key, ParseShape shape)
+    {
+        Key = key;
+        Shape = shape;
+    }
+
+    /// <summary>What identifies this parse: the Split or Match call, or the array symbol.</summary>
+    public object Key { get; }
+
+    public ParseShape Shape { get; }
+
+    /// <summary>The parse looks for '(' or ')' (IndexOf('('), Split('(', ')'), TrimEnd(')'), \( in a pattern).</summary>
+    public bool AssumesParentheses { get; set; }
+
+    /// <summary>The parse cuts the reply at a fixed offset (Substring(27): "227 Entering Passive Mode (").</summary>
+    public bool FixedOffset { get; set; }
+
+    /// <summary>A Regex pattern with six comma-separated number groups.</summary>
+    public bool SixNumberPattern { get; set; }
+
+    /// <summary>The whole reply the parse starts from (a local, a parameter, an FtpReply), when known.</summary>
+    public IOperation? ReplyText { get; set; }
+
+    /// <summary>True when the shape alone says "227 reply", without any other evidence in the code.</summary>
+    public bool IsClassic => Shape switch
+    {
+        ParseShape.DigitLoop => true,
+        ParseShape.Regex => SixNumberPattern,
+        _ => AssumesParentheses || FixedOffset,
+    };
+}
+
+/// <summary>One number or number string taken from a <see cref="ReplySource"/>; Index when constant.</summary>
+internal readonly struct ReplyPart
+{
+    public ReplyPart(ReplySource source, int? index)
+    {
+        Source = source;
+        Index = index;
+    }
+
+    public ReplySource Source { get; }
+
+    public int? Index { get; }
+}
+
+/// <summary>A port computed by hand from two numbers of one parse: <c>p1 * 256 + p2</c>, <c>(p1 &lt;&lt; 8) | p2</c>.</summary>
+internal sealed class PortComputation
+{
+    public PortComputation(IOperation operation, ReplyPart high, ReplyPart low)
+    {
+        Operation = operation;
+        High = high;
+        Low = low;
+    }
+
+    public IOperation Operation { get; }
+
+    public ReplyPart High { get; }
+
+    public ReplyPart Low { get; }
+
+    public ReplySource Source => High.Source;
+}

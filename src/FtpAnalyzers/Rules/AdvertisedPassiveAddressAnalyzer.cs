@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using FtpAnalyzers.PassiveReply;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FtpAnalyzers.Rules;
+
+/// <summary>
+/// FTP0007: the address taken from a 227 reply (its first four numbers) reaches a connect — a
+/// TcpClient, Socket.Connect*, new IPEndPoint, Dns.GetHost* — instead of the control connection's
+/// address. Also reports, with Info severity, FtpConnectionOptions.PassiveAddressPolicy set to
+/// UseAdvertisedAddress: a deliberate choice that deserves a look, not an error in every build.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
+{
+    public AdvertisedPassiveAddressAnalyzer()
+        : base(Descriptors.FTP0007_ConnectToAdvertisedPassiveAddress)
+    {
+    }
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        context.RegisterOperationBlockAction(AnalyzeBlock);
+
+        var policyProperty = context.Compilation.GetTypeByMetadataName("Ftp.FtpConnectionOptions")?.GetMembers("PassiveAddressPolicy");
+        var advertised = context.Compilation.GetTypeByMetadataName("Ftp.PassiveAddressPolicy")?.GetMembers("UseAdvertisedAddress");
+        if (policyProperty is { Length: 1 } && policyProperty.Value[0] is IPropertySymbol property
+            && advertised is { Length: 1 } && advertised.Value[0] is IFieldSymbol { HasConstantValue: true } member)
+            context.RegisterOperationAction(c => AnalyzePolicy(c, property, member), OperationKind.SimpleAssignment);
+    }
+
+    private static void AnalyzePolicy(OperationAnalysisContext context, IPropertySymbol property, IFieldSymbol advertised)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation target || !SymbolEqualityComparer.Default.Equals(target.Property, property))
+            return;
+        var value = LocalDefinitions.Strip(assignment.Value);
+        if (value.ConstantValue is not { HasValue: true } constant || !Equals(constant.Value, advertised.ConstantValue))
+            return;
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.FTP0007_ConnectToAdvertisedPassiveAddress,
+            assignment.Syntax.GetLocation(),
+            DiagnosticSeverity.Info,
+            additionalLocations: null,
+            properties: null,
+            Descriptors.UseAdvertisedAddressPolicyMessage));
+    }
+
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context)
+    {
+        List<(IArgumentOperation Argument, IOperation Sink)>? candidates = null;
+        foreach (var block in context.OperationBlocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                if (ConnectSinks.HostArguments(operation) is { } arguments)
+                {
+                    foreach (var argument in arguments)
+                        (candidates ??= new()).Add((argument, operation));
+                }
+            }
+        }
+        if (candidates is null || PassiveReplyCode.Create(context.OwningSymbol, context.OperationBlocks) is not { } code)
+            return;
+
+        var reported = new HashSet<object>();
+        foreach (var (argument, _) in candidates)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (code.AdvertisedHost(argument.Value) is { } source && reported.Add(source.Key))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.FTP0007_ConnectToAdvertisedPassiveAddress,
+                    argument.Value.Syntax.GetLocation(),
+                    Descriptors.ConnectToAdvertisedPassiveAddressMessage));
+            }
+        }
+    }
+}

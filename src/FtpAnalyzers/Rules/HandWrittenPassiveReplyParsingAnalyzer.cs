@@ -1,0 +1,49 @@
+using System;
+using FtpAnalyzers.PassiveReply;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FtpAnalyzers.Rules;
+
+/// <summary>
+/// FTP0006: a port computed by hand (<c>p1 * 256 + p2</c>, <c>(p1 &lt;&lt; 8) | p2</c>) from the numbers of
+/// a 227 reply taken apart by hand. Runs in any C# code: most such parsers talk to a socket and
+/// never reference Ftp.Client. Reported once per parse, on its first port computation.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HandWrittenPassiveReplyParsingAnalyzer : FtpDiagnosticAnalyzer
+{
+    public HandWrittenPassiveReplyParsingAnalyzer()
+        : base(Descriptors.FTP0006_HandWrittenPassiveReplyParsing)
+    {
+    }
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context)
+        => context.RegisterOperationBlockAction(AnalyzeBlock);
+
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context)
+    {
+        if (!PassiveReplyCode.HasPortShape(context.OperationBlocks))
+            return;
+        if (PassiveReplyCode.Create(context.OwningSymbol, context.OperationBlocks) is not { } code)
+            return;
+
+        foreach (var computation in code.FindPortComputations())
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.FTP0006_HandWrittenPassiveReplyParsing,
+                computation.Operation.Syntax.GetLocation(),
+                Assumption(computation.Source)));
+        }
+    }
+
+    private static string Assumption(ReplySource source)
+    {
+        if (source.FixedOffset)
+            return Descriptors.HandWrittenPassiveReplyParsingFixedOffset;
+        if (source.AssumesParentheses)
+            return Descriptors.HandWrittenPassiveReplyParsingAssumesParentheses;
+        return string.Empty;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Threading.Tasks;
+using FtpAnalyzers.Rules;
+using Microsoft.CodeAnalysis.CSharp;
+using Verify = FtpAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<FtpAnalyzers.Rules.HandWrittenPassiveReplyParsingAnalyzer>;
+
+namespace FtpAnalyzers.Tests.Rules;
+
+/// <summary>
+/// FTP0006 messages, positions and the cases it must leave alone. The many shapes of parsers and
+/// look-alikes are in PassiveReplyCorpus/ (PassiveReplyCorpusTests).
+/// </summary>
+public sealed class HandWrittenPassiveReplyParsingTests
+{
+    private const string Prefix = "This computes the data port from a 227 reply parsed by hand";
+    private const string Suffix = "; use PassiveEndpoint.Parse(reply).Port, which finds the six numbers with or without parentheses and checks that each is 0-255";
+
+    [Fact]
+    public Task Says_the_parser_assumes_the_parentheses()
+        => Verify.VerifyAnalyzerAsync("""
+            class Client
+            {
+                public static int Port(string reply)
+                {
+                    int start = reply.IndexOf('(');
+                    string[] parts = reply.Substring(start + 1, reply.IndexOf(')') - start - 1).Split(',');
+                    return {|#0:int.Parse(parts[4]) * 256 + int.Parse(parts[5])|};
+                }
+            }
+            """,
+            Verify.Diagnostic("FTP0006").WithLocation(0).WithMessage(Prefix + " and assumes the parentheses, which RFC 1123 says a client must not rely on" + Suffix));
+
+    [Fact]
+    public Task Says_the_parser_reads_at_a_fixed_offset()
+        => Verify.VerifyAnalyzerAsync("""
+            class Client
+            {
+                public static int Port(string reply)
+                {
+                    string[] parts = reply.Substring(27).TrimEnd(')', '.').Split(',');
+                    return {|#0:int.Parse(parts[4]) * 256 + int.Parse(parts[5])|};
+                }
+            }
+            """,
+            Verify.Diagnostic("FTP0006").WithLocation(0).WithMessage(Prefix + " at a fixed offset, which breaks as soon as the reply text differs (pyftpdlib writes \"Entering passive mode\", RFC 1123 leaves the text free)" + Suffix));
+
+    [Fact]
+    public Task Flags_a_parser_that_assumes_nothing_when_the_code_says_227()
+        => Verify.VerifyAnalyzerAsync("""
+            class Client
+            {
+                public static int Port(string reply)
+                {
+                    if (!reply.StartsWith("227 "))
+                        return -1;
+                    string[] parts = reply.Substring(reply.LastIndexOf(' ') + 1).Split(',');
+                    return {|#0:(int.Parse(parts[4]) << 8) | int.Parse(parts[5])|};
+                }
+            }
+            """,
+            Verify.Diagnostic("FTP0006").WithLocation(0).WithMessage(Prefix + Suffix));
+
+    [Fact]
+    public async Task Runs_without_Ftp_Client_in_old_code()
+    {
+        var test = new Verify.Test
+        {
+            ReferenceFtpClient = false,
+            LanguageVersion = LanguageVersion.CSharp3,
+            TestCode = """
+                using System;
+
+                public class FtpSession
+                {
+                    public int GetDataPort(string strReply)
+                    {
+                        string[] arrParts = strReply.Split(new char[] { '(', ')' })[1].Split(new char[] { ',' });
+                        int iPort = (Convert.ToInt32(arrParts[4]) * 256);
+                        iPort = iPort + Convert.ToInt32(arrParts[5]);
+                        return {|FTP0006:Convert.ToInt32(arrParts[4]) * 256 + Convert.ToInt32(arrParts[5])|};
+                    }
+                }
+                """,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Reports_each_of_two_parsers_in_one_method_once()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Text.RegularExpressions;
+
+            class Client
+            {
+                public static int Twice(string first, string second)
+                {
+                    var a = first.Split('(', ')')[1].Split(',');
+                    var m = Regex.Match(second, @"(\d+),(\d+),(\d+),(\d+),(\d+),(\d+)");
+                    int one = {|FTP0006:int.Parse(a[4]) * 256 + int.Parse(a[5])|};
+                    int again = int.Parse(a[4]) * 256 + int.Parse(a[5]);
+                    int two = {|FTP0006:int.Parse(m.Groups[5].Value) * 256 + int.Parse(m.Groups[6].Value)|};
+                    return one + again + two;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Ignores_the_parse_of_the_PORT_argument_in_a_server()
+        => Verify.VerifyAnalyzerAsync("""
+            class Server
+            {
+                public int Handle(string verb, string argument)
+                {
+                    if (verb == "PORT")
+                    {
+                        var p = argument.Split(',');
+                        return int.Parse(p[4]) * 256 + int.Parse(p[5]);
+                    }
+                    if (verb == "PASV")
+                        return 227;
+                    return 500;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Ignores_numbers_split_from_a_list_without_any_sign_of_a_227_reply()
+        => Verify.VerifyAnalyzerAsync("""
+            class Records
+            {
+                public static int Field(string line)
+                {
+                    var f = line.Split(',');
+                    return int.Parse(f[4]) * 256 + int.Parse(f[5]);
+                }
+
+                public static int Pair(string pair)
+                {
+                    var f = pair.Trim('(', ')').Split(',');
+                    return int.Parse(f[0]) * 256 + int.Parse(f[1]);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Ignores_a_port_computed_from_values_it_did_not_parse()
+        => Verify.VerifyAnalyzerAsync("""
+            class Client
+            {
+                public static int Port(int p1, int p2, byte[] reply) => p1 * 256 + p2 + ((reply[4] << 8) | reply[5]);
+            }
+            """);
+}
