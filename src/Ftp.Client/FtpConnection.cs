@@ -18,9 +18,21 @@ namespace Ftp;
 /// <see cref="TimeoutException"/> (the server was silent for longer than
 /// <see cref="FtpConnectionOptions.ReadTimeout"/>), <see cref="FtpProtocolException"/> (the server
 /// sent something that is not a reply), <see cref="FtpException"/> (the connection failed), or
-/// <see cref="OperationCanceledException"/>. After any of these the reply stream can no longer be
-/// trusted, so the connection is closed and every later call throws
-/// <see cref="InvalidOperationException"/>: connect again.</para>
+/// <see cref="OperationCanceledException"/>. When one of these interrupts a command after it was
+/// sent (a reply or a transfer half done), the reply stream can no longer be trusted, so the
+/// connection is closed and every later call throws <see cref="InvalidOperationException"/>:
+/// connect again. Failures before anything is sent leave the connection usable: a bad argument
+/// (<see cref="ArgumentException"/>), a transfer with no PASV/EPSV/PORT/EPRT before it
+/// (<see cref="InvalidOperationException"/>), a passive data connection that cannot be opened
+/// (<see cref="FtpException"/>, <see cref="TimeoutException"/>; checked before the transfer
+/// command is sent), or a 227/229 reply whose endpoint is malformed (<see cref="FtpProtocolException"/>,
+/// the reply itself was read whole).</para>
+/// <para>The data connection follows the protocol: <see cref="Pasv"/>, <see cref="Epsv"/>,
+/// <see cref="Port"/> and <see cref="Eprt"/> (or the same verbs through <see cref="SendCommand"/>)
+/// prepare one data connection, and the next transfer (RETR, STOR, APPE, LIST, NLST, MLSD)
+/// consumes it, whatever its outcome. A passive data connection goes to the control connection's
+/// address unless <see cref="FtpConnectionOptions.PassiveAddressPolicy"/> says otherwise, and is
+/// opened before the transfer command is sent. Transfers stream through a 64 KiB buffer.</para>
 /// <para>One command runs at a time; a call made while another is in progress throws
 /// <see cref="InvalidOperationException"/>.</para>
 /// </remarks>

@@ -266,7 +266,7 @@ public class HostileServerTests
             await s.ExpectAsync("RETR");
             using (Socket accepted = await data.AcceptSocketAsync(s.Stop))
             {
-                await s.ReplyAsync("150 Here it comes.");
+                await s.ReplyAsync("125 Data connection already open; transfer starting.");
                 await accepted.SendAsync(Encoding.ASCII.GetBytes("payload"), SocketFlags.None, s.Stop);
             }
 
@@ -281,6 +281,63 @@ public class HostileServerTests
 
         Assert.Equal(226, reply.Code);
         Assert.Equal("payload", Encoding.ASCII.GetString(destination.ToArray()));
+    }
+
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task Download_falls_back_to_PASV_when_EPSV_is_refused(bool isAsync)
+    {
+        using var data = new TcpListener(IPAddress.Loopback, 0);
+        data.Start();
+        int dataPort = ((IPEndPoint)data.LocalEndpoint).Port;
+        await using var server = ScriptedServer.Start(async s =>
+        {
+            await s.ReplyAsync("220 Hello");
+            await s.ExpectAsync("TYPE I");
+            await s.ReplyAsync("200 Switching to Binary mode.");
+            await s.ExpectAsync("EPSV");
+            await s.ReplyAsync("500 Unknown command.");
+            await s.ExpectAsync("PASV");
+            await s.ReplyAsync($"227 Entering Passive Mode (127,0,0,1,{dataPort >> 8},{dataPort & 255}).");
+            await s.ExpectAsync("RETR file.bin");
+            using (Socket accepted = await data.AcceptSocketAsync(s.Stop))
+            {
+                await s.ReplyAsync("150-Opening BINARY mode data connection");
+                await s.ReplyAsync("150 for file.bin (4 bytes).");
+                await accepted.SendAsync(new byte[] { 0, 13, 10, 255 }, SocketFlags.None, s.Stop);
+            }
+
+            await s.ReplyAsync("226 Transfer complete.");
+            await s.WaitForCloseAsync();
+        });
+        await using FtpConnection ftp = await Connect(server, isAsync);
+        var destination = new MemoryStream();
+
+        FtpReply reply = await Call(isAsync, () => ftp.Download("file.bin", destination), () => ftp.DownloadAsync("file.bin", destination));
+
+        Assert.Equal(226, reply.Code);
+        Assert.Equal(new byte[] { 0, 13, 10, 255 }, destination.ToArray());
+    }
+
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task Upload_throws_with_the_reply_when_neither_EPSV_nor_PASV_is_accepted(bool isAsync)
+    {
+        await using var server = ScriptedServer.Start(async s =>
+        {
+            await s.ReplyAsync("220 Hello");
+            await s.ExpectAsync("TYPE I");
+            await s.ReplyAsync("200 ok");
+            await s.ExpectAsync("EPSV");
+            await s.ReplyAsync("502 EPSV not implemented.");
+            await s.ExpectAsync("PASV");
+            await s.ReplyAsync("425 Cannot open passive connection.");
+            await s.WaitForCloseAsync();
+        });
+        await using FtpConnection ftp = await Connect(server, isAsync);
+
+        FtpException error = await Assert.ThrowsAsync<FtpException>(() => Call(isAsync, () => ftp.Upload("f", Stream.Null), () => ftp.UploadAsync("f", Stream.Null)));
+
+        Assert.Equal(425, error.Reply?.Code);
+        Assert.DoesNotContain(server.Received, line => line.StartsWith("STOR", StringComparison.Ordinal));
     }
 
     [Theory, InlineData(false), InlineData(true)]

@@ -275,6 +275,19 @@ public abstract class ServerConformanceTests
     }
 
     [Theory, InlineData(false), InlineData(true)]
+    public async Task Upload_into_a_missing_folder_throws_with_the_refusal(bool isAsync)
+    {
+        await using FtpConnection ftp = await LoggedIn(isAsync);
+
+        FtpException error = await Assert.ThrowsAsync<FtpException>(
+            () => Call(isAsync, () => ftp.Upload("no-such-folder/f.bin", Text("x")), () => ftp.UploadAsync("no-such-folder/f.bin", Text("x"))));
+
+        Assert.True(error.Reply?.IsPermanentNegative, error.Message);
+        Assert.Contains("STOR", error.Message);
+        Assert.Equal(200, (await Call(isAsync, () => ftp.Type(FtpDataType.Binary), () => ftp.TypeAsync(FtpDataType.Binary))).Code);
+    }
+
+    [Theory, InlineData(false), InlineData(true)]
     public async Task Pass_without_User_is_503(bool isAsync)
     {
         await using FtpConnection ftp = await Connect(isAsync);

@@ -19,7 +19,11 @@ public sealed class VsftpdServer : FtpTestServer
     {
     }
 
-    /// <summary>Starts vsftpd serving <paramref name="homeDirectory"/> (a new temp folder when null).</summary>
+    /// <summary>
+    /// Starts vsftpd serving <paramref name="homeDirectory"/>, or a new temp folder (writable by
+    /// the session user, deleted on dispose) when null. A folder given here is used as it is: the
+    /// ftptest user must be able to read it, and to write it for uploads.
+    /// </summary>
     public static VsftpdServer Start(string? homeDirectory = null)
     {
         RequireFile(ExecutablePath, "vsftpd");
