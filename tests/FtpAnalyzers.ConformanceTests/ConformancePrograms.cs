@@ -1,0 +1,203 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace FtpAnalyzers.ConformanceTests;
+
+/// <summary>
+/// Small programs, each a right or a wrong command sequence written as a user would. A line
+/// ending in "// FTPxxxx" is where that rule must report; a program without one must not be
+/// flagged. Wrong programs that some server nevertheless accepts name that server and the row of
+/// shared/ftp-protocol.md that says so: the run then checks that the server really accepts it.
+/// Likewise an unflagged program that a server refuses names it, and the run checks the refusal.
+/// </summary>
+public static class ConformancePrograms
+{
+    public static readonly IReadOnlyList<ConformanceProgram> All =
+    [
+        // ---- Flagged: the server (or the client, for FTP0004) refuses the marked command.
+        new("PassWithoutUser", """
+            c.Pass(password); // FTP0001
+            """),
+        new("PassTwice", """
+            c.User(user);
+            c.Pass(password);
+            c.Pass(password); // FTP0001
+            """, AcceptedBy: new() { ["vsftpd"] = "row d: vsftpd answers a PASS after a completed login with 230" }),
+        new("RawPassWithoutUser", """
+            c.SendCommand("PASS " + password); // FTP0001
+            """),
+        new("RntoWithoutRnfr", """
+            c.Login(user, password);
+            c.Rnto("b.txt"); // FTP0002
+            """),
+        new("RntoAfterATransfer", """
+            c.Login(user, password);
+            c.Pasv();
+            c.Retr("a.txt", new MemoryStream());
+            c.Rnto("b.txt"); // FTP0002
+            """),
+        new("CommandBetweenRnfrAndRnto", """
+            c.Login(user, password);
+            c.Rnfr("a.txt");
+            c.Pwd(); // FTP0003
+            c.Rnto("b.txt");
+            """, AcceptedBy: new()
+            {
+                ["vsftpd"] = "row g: only ProFTPD (501) and inetutils ftpd (503) refuse it",
+                ["pyftpdlib"] = "row g: only ProFTPD (501) and inetutils ftpd (503) refuse it",
+            }),
+        new("RetrWithoutPasv", """
+            c.Login(user, password);
+            c.Retr("a.txt", new MemoryStream()); // FTP0004
+            """),
+        new("ListWithoutPasv", """
+            c.Login(user, password);
+            c.List(new MemoryStream()); // FTP0004
+            """),
+        new("SecondRetrAfterOnePasv", """
+            c.Login(user, password);
+            c.Pasv();
+            c.Retr("a.txt", new MemoryStream());
+            c.Retr("a.txt", new MemoryStream()); // FTP0004
+            """),
+        new("OnePasvBeforeALoop", """
+            c.Login(user, password);
+            c.Pasv();
+            foreach (var name in new[] { "a.txt", "a.txt" })
+            {
+                c.Retr(name, new MemoryStream()); // FTP0004
+            }
+            """),
+        new("AwaitedRetrWithoutPasv", """
+            await c.LoginAsync(user, password);
+            await c.RetrAsync("a.txt", new MemoryStream()).ConfigureAwait(false); // FTP0004
+            """),
+        new("PasvBeforeLogin", """
+            c.Pasv(); // FTP0005
+            c.Login(user, password);
+            """),
+        new("CwdBetweenUserAndPass", """
+            c.User(user);
+            c.Cwd("/"); // FTP0005
+            c.Pass(password);
+            """),
+        new("RnfrBeforeLogin", """
+            c.Rnfr("a.txt"); // FTP0005
+            """),
+
+        // ---- Not flagged: every server completes them.
+        new("CommandBetweenUserAndPass", """
+            c.User(user);
+            c.Noop();
+            c.Pass(password);
+            """, RefusedBy: new() { ["vsftpd"] = "vsftpd answers NOOP before login with 530, but the PASS still completes the login (row c)" }),
+        new("PassGuardedByTheUserReply", """
+            if (c.User(user).Code == 331)
+                c.Pass(password);
+            """),
+        new("CommandsBetweenPasvAndRetr", """
+            c.Login(user, password);
+            c.Pasv();
+            c.Type(FtpDataType.Binary);
+            c.Size("a.txt");
+            c.Retr("a.txt", new MemoryStream());
+            """),
+        new("PasvInsideTheLoop", """
+            c.Login(user, password);
+            foreach (var name in new[] { "a.txt", "a.txt" })
+            {
+                c.Pasv();
+                c.Retr(name, new MemoryStream());
+            }
+            """),
+        new("CorrelatedBranches", """
+            c.Login(user, password);
+            bool passive = port > 0;
+            if (passive) c.Pasv();
+            if (passive) c.Retr("a.txt", new MemoryStream());
+            """),
+        new("RenameRight", """
+            c.User(user);
+            c.Pass(password);
+            c.Rnfr("a.txt");
+            c.Rnto("b.txt");
+            """),
+        new("OneCallHelpers", """
+            c.Login(user, password);
+            c.Rename("a.txt", "b.txt");
+            c.Rename("b.txt", "a.txt");
+            c.Download("a.txt", new MemoryStream());
+            c.Upload("c.txt", new MemoryStream(new byte[] { 1, 2, 3 }));
+            """),
+        new("EpsvThenList", """
+            c.Login(user, password);
+            c.Epsv();
+            c.List(new MemoryStream());
+            """),
+        new("AsyncRight", """
+            await c.LoginAsync(user, password).ConfigureAwait(false);
+            await c.PasvAsync().ConfigureAwait(false);
+            await c.RetrAsync("a.txt", new MemoryStream());
+            """),
+        new("RawCommandsRight", """
+            c.SendCommand("USER " + user);
+            c.SendCommand($"pass {password}");
+            c.SendCommand("PASV");
+            c.Retr("a.txt", new MemoryStream());
+            """),
+        new("AllowedBeforeLogin", """
+            c.Feat();
+            c.Login(user, password);
+            c.Pwd();
+            """),
+        // FTP0005 leaves NOOP and SYST alone before login (four of five servers answer them), but
+        // vsftpd refuses both with 530: measured here, and stated in docs/rules/FTP0005.md.
+        new("NoopAndSystBeforeLogin", """
+            c.Noop();
+            c.Syst();
+            c.Login(user, password);
+            """, RefusedBy: new() { ["vsftpd"] = "vsftpd answers NOOP and SYST before login with 530" }),
+    ];
+
+    public static IEnumerable<object[]> Names => All.Select(p => new object[] { p.Name });
+
+    public static ConformanceProgram Named(string name) => All.Single(p => p.Name == name);
+}
+
+/// <summary>One program: its statements run on <c>c</c>, a connection it opens itself.</summary>
+public sealed record ConformanceProgram(
+    string Name,
+    string Body,
+    Dictionary<string, string>? AcceptedBy = null,
+    Dictionary<string, string>? RefusedBy = null)
+{
+    public const string ClassName = "ConformanceProgram";
+
+    /// <summary>The whole compilation unit: the body inside a method that opens the connection.</summary>
+    public string Source => $$"""
+        using System.IO;
+        using System.Threading.Tasks;
+        using Ftp;
+
+        public static class {{ClassName}}
+        {
+            public static async Task Run(string host, int port, string user, string password, FtpConnectionOptions options)
+            {
+                await using var c = await FtpConnection.ConnectAsync(host, port, options);
+        {{Indent(Body)}}
+            }
+        }
+        """;
+
+    /// <summary>(rule, line) of every "// FTPxxxx" marker in <see cref="Source"/>.</summary>
+    public IReadOnlyList<(string Rule, int Line)> ExpectedDiagnostics
+        => Source.Split('\n')
+            .Select((text, index) => (Text: text.TrimEnd('\r'), Line: index + 1))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Text, @"// FTP\d{4}$"))
+            .Select(l => (l.Text[^7..], l.Line))
+            .ToList();
+
+    public override string ToString() => Name;
+
+    private static string Indent(string body) => string.Join("\n", body.Split('\n').Select(line => "        " + line));
+}
