@@ -6,12 +6,14 @@ namespace FtpAnalyzers.Sample;
 /// <summary>
 /// A passive data connection opened by hand over a raw control connection, the way code that talks
 /// to a socket instead of Ftp.Client often does it. Not called from Program.cs: it is here to show
-/// FTP0006 and FTP0007 (and their fixes, once the control connection's host is in scope).
+/// FTP0006 and FTP0007, and their fixes.
 /// </summary>
 internal static class RawPassiveDataConnection
 {
-    public static TcpClient Open(StreamReader replies, StreamWriter commands)
+    public static TcpClient Open(TcpClient control)
     {
+        var commands = new StreamWriter(control.GetStream());
+        var replies = new StreamReader(control.GetStream());
         commands.Write("PASV\r\n");
         commands.Flush();
         string reply = replies.ReadLine() ?? "";
