@@ -609,10 +609,8 @@ internal sealed class PassiveReplyCode
                 return DigitLoopSource(local.Local);
             return ParsedNumbersSource(_locals.Resolve(taken));
         }
-        // string.Join(".", parts[0], parts[1], parts[2], parts[3])
-        if (LocalDefinitions.Strip(values) is IArrayCreationOperation { Initializer: { } elements })
-            return FourParts(elements.ElementValues);
-        return null;
+        // string.Join(".", parts[0], parts[1], parts[2], parts[3]): a params array, or a params span (C# 13)
+        return Elements(values) is { } elements ? FourParts(elements) : null;
     }
 
     private static bool IsCommaToDot(IInvocationOperation replace)
@@ -644,8 +642,8 @@ internal sealed class PassiveReplyCode
     private ReplySource? BytesHost(IOperation bytes)
     {
         var value = _locals.Resolve(bytes);
-        if (value is IArrayCreationOperation { Initializer: { } elements })
-            return FourParts(elements.ElementValues);
+        if (Elements(value) is { } elements)
+            return FourParts(elements);
         if (value is IInvocationOperation { TargetMethod.Name: "ToArray", Arguments.Length: 1 } toArray)
         {
             var inner = _locals.Resolve(toArray.Arguments[0].Value);
@@ -677,8 +675,8 @@ internal sealed class PassiveReplyCode
             };
             if (item is IInterpolatedStringTextOperation)
                 continue;
-            if (LocalDefinitions.Strip(item) is IArrayCreationOperation { Initializer: { } paramsArray })
-                return FourParts(paramsArray.ElementValues);
+            if (Elements(item) is { } paramsElements)
+                return FourParts(paramsElements);
             var part = ClassifyString(item) ?? ClassifyNumber(item);
             if (part is null)
                 continue;
@@ -689,6 +687,19 @@ internal sealed class PassiveReplyCode
         }
         return count >= 4 ? source : null;
     }
+
+    /// <summary>
+    /// The elements of new[] { … }, or of a collection expression [ … ] — what a params span
+    /// argument (C# 13) binds to. Roslyn 4.8 has no interface for the latter: it is recognized as
+    /// the operation of that kind name, whose children are its elements.
+    /// </summary>
+    private static IEnumerable<IOperation>? Elements(IOperation operation)
+        => LocalDefinitions.Strip(operation) switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            { Kind: var kind } collection when kind.ToString() == "CollectionExpression" => collection.ChildOperations,
+            _ => null,
+        };
 
     private static IEnumerable<IOperation> Leaves(IBinaryOperation concatenation)
     {

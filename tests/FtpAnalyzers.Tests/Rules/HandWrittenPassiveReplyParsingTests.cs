@@ -75,8 +75,8 @@ public sealed class HandWrittenPassiveReplyParsingTests
                     {
                         string[] arrParts = strReply.Split(new char[] { '(', ')' })[1].Split(new char[] { ',' });
                         int iPort = (Convert.ToInt32(arrParts[4]) * 256);
-                        iPort = iPort + Convert.ToInt32(arrParts[5]);
-                        return {|FTP0006:Convert.ToInt32(arrParts[4]) * 256 + Convert.ToInt32(arrParts[5])|};
+                        iPort = {|FTP0006:iPort + Convert.ToInt32(arrParts[5])|};
+                        return iPort;
                     }
                 }
                 """,
