@@ -241,4 +241,34 @@ public sealed class HandWrittenPassiveReplyParsingFixerTests
         test.FixedState.AdditionalReferences.Clear();
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task No_fix_when_PassiveEndpoint_would_bind_to_another_type()
+        => Verify.VerifyCodeFixAsync("""
+            class PassiveEndpoint
+            {
+            }
+
+            class Client
+            {
+                public static int Port(string reply)
+                {
+                    string[] parts = reply.Split('(', ')')[1].Split(',');
+                    return {|FTP0006:int.Parse(parts[4]) * 256 + int.Parse(parts[5])|};
+                }
+            }
+            """, """
+            class PassiveEndpoint
+            {
+            }
+
+            class Client
+            {
+                public static int Port(string reply)
+                {
+                    string[] parts = reply.Split('(', ')')[1].Split(',');
+                    return {|FTP0006:int.Parse(parts[4]) * 256 + int.Parse(parts[5])|};
+                }
+            }
+            """);
 }
