@@ -45,7 +45,7 @@ internal sealed class PassiveReplyCode
     {
         for (var type = owner.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (type.Name == "PassiveEndpoint" && type.ContainingNamespace is { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true })
+            if (IsPassiveEndpoint(type))
                 return null;
         }
 
@@ -579,6 +579,7 @@ internal sealed class PassiveReplyCode
 
         var source = value switch
         {
+            IPropertyReferenceOperation { Property.Name: "AdvertisedAddress" } advertised when IsPassiveEndpoint(advertised.Property.ContainingType) => AdvertisedAddressSource(advertised),
             IInvocationOperation { TargetMethod.Name: "Join" } join when join.TargetMethod.ContainingType.SpecialType == SpecialType.System_String => JoinedHost(join),
             IInvocationOperation { TargetMethod.Name: "Format" or "Concat" } format when format.TargetMethod.ContainingType.SpecialType == SpecialType.System_String => FourParts(format.Arguments),
             IInvocationOperation { TargetMethod.Name: "Replace", Instance: { } instance } replace when IsCommaToDot(replace) => ReplacedHost(instance),
@@ -589,6 +590,16 @@ internal sealed class PassiveReplyCode
         };
         return source is not null && IsPassiveReplySource(source) ? source : null;
     }
+
+    private ReplySource AdvertisedAddressSource(IPropertyReferenceOperation advertised)
+    {
+        if (!_sources.TryGetValue(advertised, out var source))
+            _sources[advertised] = source = new ReplySource(advertised, ParseShape.PassiveEndpoint);
+        return source;
+    }
+
+    private static bool IsPassiveEndpoint(ITypeSymbol? type)
+        => type is { Name: "PassiveEndpoint", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
 
     private ReplySource? JoinedHost(IInvocationOperation join)
     {
