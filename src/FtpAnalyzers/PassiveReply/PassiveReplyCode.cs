@@ -740,12 +740,14 @@ internal sealed class PassiveReplyCode
         var visited = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<IOperation>();
         pending.Push(root);
-        var budget = 2000;
-        while (pending.Count > 0 && budget-- > 0)
+        var budget = 4000;
+        while (pending.Count > 0)
         {
             var current = pending.Pop();
             foreach (var operation in current.DescendantsAndSelf())
             {
+                if (budget-- <= 0)
+                    return walk;
                 switch (operation)
                 {
                     case ILocalReferenceOperation local when visited.Add(local.Local):
