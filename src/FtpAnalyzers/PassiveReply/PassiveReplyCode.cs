@@ -255,9 +255,25 @@ internal sealed class PassiveReplyCode
                 continue;
             }
             if (name is "Select" or "ConvertAll" && invocation.Arguments.Length == 2 && ConvertsToNumbers(invocation.Arguments[1].Value))
-                return ClassifyStringArray(ArgumentInSourceOrder(invocation, 0));
+            {
+                var strings = ArgumentInSourceOrder(invocation, 0);
+                return ClassifyStringArray(strings) ?? GroupsSource(strings);
+            }
             return null;
         }
+        return null;
+    }
+
+    /// <summary>m.Groups.Cast&lt;Group&gt;().Skip(1): the groups of a Regex match, as a sequence.</summary>
+    private ReplySource? GroupsSource(IOperation sequence)
+    {
+        var value = _locals.Resolve(sequence);
+        for (var depth = 0; depth < 4 && value is IInvocationOperation { TargetMethod.Name: "Cast" or "OfType" or "Skip", Arguments.Length: >= 1 } step; depth++)
+            value = _locals.Resolve(ArgumentInSourceOrder(step, 0));
+        if (value is IPropertyReferenceOperation { Property.Name: "Groups", Instance: { } match }
+            && _locals.Resolve(match) is IInvocationOperation { TargetMethod.Name: "Match" } matchCall
+            && IsRegexType(matchCall.TargetMethod.ContainingType, "Regex"))
+            return RegexSource(matchCall);
         return null;
     }
 

@@ -1,4 +1,4 @@
-// Known miss: the regex groups turned into numbers with LINQ over Groups.Cast<Group>().
+// The regex groups turned into numbers with LINQ over Groups.Cast<Group>(), as a port of ftplib's parse227.
 using System.Linq;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -12,7 +12,7 @@ class Ftplib227
         var m = Re227.Match(resp);
         var numbers = m.Groups.Cast<Group>().Skip(1).Select(g => int.Parse(g.Value)).ToArray();
         var host = string.Join(".", numbers.Take(4));
-        var port = (numbers[4] << 8) + numbers[5];
-        return new TcpClient(host, port);
+        var port = {|FTP0006:(numbers[4] << 8) + numbers[5]|};
+        return new TcpClient({|FTP0007:host|}, port);
     }
 }
