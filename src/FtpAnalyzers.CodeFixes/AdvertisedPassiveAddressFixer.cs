@@ -64,7 +64,7 @@ public sealed class AdvertisedPassiveAddressFixer : CodeFixProvider
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax advertised
             || advertised.Span != diagnostic.Location.SourceSpan
             || advertised.Parent is not ArgumentSyntax
-            || model.GetOperation(advertised, cancellationToken)?.Parent is not IArgumentOperation { Parameter.Type: { } targetType })
+            || ArgumentOf(model.GetOperation(Unwrapped(advertised), cancellationToken)) is not { Parameter.Type: { } targetType })
             return null;
 
         var wantsString = targetType.SpecialType == SpecialType.System_String;
@@ -89,6 +89,33 @@ public sealed class AdvertisedPassiveAddressFixer : CodeFixProvider
         var errorsBefore = model.GetDiagnostics(null, cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
         var errorsAfter = fixedModel.GetDiagnostics(null, cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
         return errorsAfter <= errorsBefore ? fixedDocument : null;
+    }
+
+    /// <summary>The expression inside "!" and parentheses, which is what has an operation.</summary>
+    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    expression = suppressed.Operand;
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                default:
+                    return expression;
+            }
+        }
+    }
+
+    private static IArgumentOperation? ArgumentOf(IOperation? operation)
+    {
+        var parent = operation?.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+            parent = parent.Parent;
+        return parent as IArgumentOperation;
     }
 
     private static string? ControlAddress(SemanticModel model, ExpressionSyntax advertised, bool wantsString, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ internal sealed class LocalDefinitions
 {
     private const int MaxDepth = 12;
 
+    public const int MaxFollowedDefinitions = 4;
+
     private readonly Dictionary<ILocalSymbol, List<IOperation?>> _definitions = new(SymbolEqualityComparer.Default);
 
     public LocalDefinitions(IReadOnlyList<IOperation> operations)
@@ -73,7 +75,7 @@ internal sealed class LocalDefinitions
     /// <summary>The one value the local is ever given, or null when there are none or several.</summary>
     public IOperation? SingleValue(ILocalSymbol local)
     {
-        if (!_definitions.TryGetValue(local, out var values))
+        if (!_definitions.TryGetValue(local, out var values) || values.Count > MaxFollowedDefinitions)
             return null;
         IOperation? single = null;
         foreach (var value in values)
@@ -89,10 +91,14 @@ internal sealed class LocalDefinitions
         return single;
     }
 
-    /// <summary>Every value the local is given (for shape evidence, which holds on any path).</summary>
+    /// <summary>
+    /// Every value the local is given (for shape evidence, which holds on any path); nothing for a
+    /// local given more than <see cref="MaxFollowedDefinitions"/> values (an accumulator, not a
+    /// parse), which keeps walks linear.
+    /// </summary>
     public IEnumerable<IOperation> AllValues(ILocalSymbol local)
     {
-        if (!_definitions.TryGetValue(local, out var values))
+        if (!_definitions.TryGetValue(local, out var values) || values.Count > MaxFollowedDefinitions)
             yield break;
         foreach (var value in values)
         {

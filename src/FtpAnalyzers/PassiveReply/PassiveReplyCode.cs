@@ -45,7 +45,7 @@ internal sealed class PassiveReplyCode
     {
         for (var type = owner.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (type.Name == "PassiveEndpoint" && type.ContainingNamespace is { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true })
+            if (IsPassiveEndpoint(type))
                 return null;
         }
 
@@ -255,9 +255,25 @@ internal sealed class PassiveReplyCode
                 continue;
             }
             if (name is "Select" or "ConvertAll" && invocation.Arguments.Length == 2 && ConvertsToNumbers(invocation.Arguments[1].Value))
-                return ClassifyStringArray(ArgumentInSourceOrder(invocation, 0));
+            {
+                var strings = ArgumentInSourceOrder(invocation, 0);
+                return ClassifyStringArray(strings) ?? GroupsSource(strings);
+            }
             return null;
         }
+        return null;
+    }
+
+    /// <summary>m.Groups.Cast&lt;Group&gt;().Skip(1): the groups of a Regex match, as a sequence.</summary>
+    private ReplySource? GroupsSource(IOperation sequence)
+    {
+        var value = _locals.Resolve(sequence);
+        for (var depth = 0; depth < 4 && value is IInvocationOperation { TargetMethod.Name: "Cast" or "OfType" or "Skip", Arguments.Length: >= 1 } step; depth++)
+            value = _locals.Resolve(ArgumentInSourceOrder(step, 0));
+        if (value is IPropertyReferenceOperation { Property.Name: "Groups", Instance: { } match }
+            && _locals.Resolve(match) is IInvocationOperation { TargetMethod.Name: "Match" } matchCall
+            && IsRegexType(matchCall.TargetMethod.ContainingType, "Regex"))
+            return RegexSource(matchCall);
         return null;
     }
 
@@ -579,6 +595,7 @@ internal sealed class PassiveReplyCode
 
         var source = value switch
         {
+            IPropertyReferenceOperation { Property.Name: "AdvertisedAddress" } advertised when IsPassiveEndpoint(advertised.Property.ContainingType) => AdvertisedAddressSource(advertised),
             IInvocationOperation { TargetMethod.Name: "Join" } join when join.TargetMethod.ContainingType.SpecialType == SpecialType.System_String => JoinedHost(join),
             IInvocationOperation { TargetMethod.Name: "Format" or "Concat" } format when format.TargetMethod.ContainingType.SpecialType == SpecialType.System_String => FourParts(format.Arguments),
             IInvocationOperation { TargetMethod.Name: "Replace", Instance: { } instance } replace when IsCommaToDot(replace) => ReplacedHost(instance),
@@ -589,6 +606,16 @@ internal sealed class PassiveReplyCode
         };
         return source is not null && IsPassiveReplySource(source) ? source : null;
     }
+
+    private ReplySource AdvertisedAddressSource(IPropertyReferenceOperation advertised)
+    {
+        if (!_sources.TryGetValue(advertised, out var source))
+            _sources[advertised] = source = new ReplySource(advertised, ParseShape.PassiveEndpoint);
+        return source;
+    }
+
+    private static bool IsPassiveEndpoint(ITypeSymbol? type)
+        => type is { Name: "PassiveEndpoint", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
 
     private ReplySource? JoinedHost(IInvocationOperation join)
     {
@@ -609,10 +636,8 @@ internal sealed class PassiveReplyCode
                 return DigitLoopSource(local.Local);
             return ParsedNumbersSource(_locals.Resolve(taken));
         }
-        // string.Join(".", parts[0], parts[1], parts[2], parts[3])
-        if (LocalDefinitions.Strip(values) is IArrayCreationOperation { Initializer: { } elements })
-            return FourParts(elements.ElementValues);
-        return null;
+        // string.Join(".", parts[0], parts[1], parts[2], parts[3]): a params array, or a params span (C# 13)
+        return Elements(values) is { } elements ? FourParts(elements) : null;
     }
 
     private static bool IsCommaToDot(IInvocationOperation replace)
@@ -644,8 +669,8 @@ internal sealed class PassiveReplyCode
     private ReplySource? BytesHost(IOperation bytes)
     {
         var value = _locals.Resolve(bytes);
-        if (value is IArrayCreationOperation { Initializer: { } elements })
-            return FourParts(elements.ElementValues);
+        if (Elements(value) is { } elements)
+            return FourParts(elements);
         if (value is IInvocationOperation { TargetMethod.Name: "ToArray", Arguments.Length: 1 } toArray)
         {
             var inner = _locals.Resolve(toArray.Arguments[0].Value);
@@ -677,8 +702,8 @@ internal sealed class PassiveReplyCode
             };
             if (item is IInterpolatedStringTextOperation)
                 continue;
-            if (LocalDefinitions.Strip(item) is IArrayCreationOperation { Initializer: { } paramsArray })
-                return FourParts(paramsArray.ElementValues);
+            if (Elements(item) is { } paramsElements)
+                return FourParts(paramsElements);
             var part = ClassifyString(item) ?? ClassifyNumber(item);
             if (part is null)
                 continue;
@@ -689,6 +714,19 @@ internal sealed class PassiveReplyCode
         }
         return count >= 4 ? source : null;
     }
+
+    /// <summary>
+    /// The elements of new[] { … }, or of a collection expression [ … ] — what a params span
+    /// argument (C# 13) binds to. Roslyn 4.8 has no interface for the latter: it is recognized as
+    /// the operation of that kind name, whose children are its elements.
+    /// </summary>
+    private static IEnumerable<IOperation>? Elements(IOperation operation)
+        => LocalDefinitions.Strip(operation) switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            { Kind: var kind } collection when kind.ToString() == "CollectionExpression" => collection.ChildOperations,
+            _ => null,
+        };
 
     private static IEnumerable<IOperation> Leaves(IBinaryOperation concatenation)
     {
@@ -718,12 +756,14 @@ internal sealed class PassiveReplyCode
         var visited = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<IOperation>();
         pending.Push(root);
-        var budget = 2000;
-        while (pending.Count > 0 && budget-- > 0)
+        var budget = 4000;
+        while (pending.Count > 0)
         {
             var current = pending.Pop();
             foreach (var operation in current.DescendantsAndSelf())
             {
+                if (budget-- <= 0)
+                    return walk;
                 switch (operation)
                 {
                     case ILocalReferenceOperation local when visited.Add(local.Local):

@@ -7,9 +7,10 @@ namespace FtpAnalyzers.PassiveReply;
 
 /// <summary>
 /// Signs in one member that the text it parses is a 227 reply: a "227" comparison, Code == 227,
-/// "PASV" or "Passive" in a literal, a call to Pasv(), a member named after PASV. Server command
-/// dispatchers (a "PORT" or "PASV" case or comparison) mention PASV while parsing the PORT
-/// argument, so in them these signs count for nothing.
+/// "PASV" or "Passive" in a literal, a call to Pasv(), a member named after PASV. Server code
+/// mentions PASV while parsing the PORT argument, so in a member that looks like a server — a
+/// "PORT" or "PASV" case or comparison (a command dispatcher), or a reply it writes ("200 PORT
+/// command successful": servers build replies, clients compare them) — these signs count for nothing.
 /// </summary>
 internal static class PassiveReplyEvidence
 {
@@ -27,7 +28,7 @@ internal static class PassiveReplyEvidence
             switch (operation)
             {
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } literal:
-                    if (IsCommandName(text) && IsRecognized(literal))
+                    if (IsCommandName(text) ? IsRecognized(literal) : IsReplyText(text) && !IsRecognized(literal))
                         return false;
                     evidence |= IsPassiveLiteral(text, literal);
                     break;
@@ -48,6 +49,10 @@ internal static class PassiveReplyEvidence
     private static bool MentionsPassive(string name)
         => name.IndexOf("pasv", StringComparison.OrdinalIgnoreCase) >= 0
         || name.IndexOf("passive", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>Starts like a reply line: three digits, then a space or a hyphen.</summary>
+    private static bool IsReplyText(string text)
+        => text.Length >= 4 && char.IsDigit(text[0]) && char.IsDigit(text[1]) && char.IsDigit(text[2]) && text[3] is ' ' or '-';
 
     private static bool IsCommandName(string text)
     {

@@ -13,6 +13,9 @@ internal enum ParseShape
 
     /// <summary>A loop over the characters that stores the numbers between commas into an array or list.</summary>
     DigitLoop,
+
+    /// <summary>Ftp.PassiveEndpoint: parsed correctly, but its AdvertisedAddress is still the server's word.</summary>
+    PassiveEndpoint,
 }
 
 /// <summary>
@@ -47,7 +50,7 @@ internal sealed class ReplySource
     /// <summary>True when the shape alone says "227 reply", without any other evidence in the code.</summary>
     public bool IsClassic => Shape switch
     {
-        ParseShape.DigitLoop => true,
+        ParseShape.DigitLoop or ParseShape.PassiveEndpoint => true,
         ParseShape.Regex => SixNumberPattern,
         _ => AssumesParentheses || FixedOffset,
     };

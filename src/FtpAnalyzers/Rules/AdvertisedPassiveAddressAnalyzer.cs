@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using FtpAnalyzers.PassiveReply;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -48,6 +49,14 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
             Descriptors.UseAdvertisedAddressPolicyMessage));
     }
 
+    /// <summary>The whole argument expression, a "!" included, so that the fix can replace it.</summary>
+    private static SyntaxNode ArgumentExpression(SyntaxNode value)
+    {
+        while (value.Parent is PostfixUnaryExpressionSyntax or ParenthesizedExpressionSyntax)
+            value = value.Parent;
+        return value;
+    }
+
     private static void AnalyzeBlock(OperationBlockAnalysisContext context)
     {
         List<(IArgumentOperation Argument, IOperation Sink)>? candidates = null;
@@ -73,7 +82,7 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.FTP0007_ConnectToAdvertisedPassiveAddress,
-                    argument.Value.Syntax.GetLocation(),
+                    ArgumentExpression(argument.Value.Syntax).GetLocation(),
                     Descriptors.ConnectToAdvertisedPassiveAddressMessage));
             }
         }

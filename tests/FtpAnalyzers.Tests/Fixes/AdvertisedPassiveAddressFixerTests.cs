@@ -238,4 +238,40 @@ public sealed class AdvertisedPassiveAddressFixerTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("FTP0007").WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithArguments(Descriptors.UseAdvertisedAddressPolicyMessage));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Replaces_the_AdvertisedAddress_of_a_PassiveEndpoint()
+        => Verify.VerifyCodeFixAsync("""
+            #nullable enable
+            using System.Net;
+            using System.Net.Sockets;
+            using Ftp;
+
+            class Client
+            {
+                public static TcpClient Data(FtpConnection connection)
+                {
+                    var endpoint = PassiveEndpoint.Parse(connection.Pasv());
+                    var client = new TcpClient();
+                    client.Connect(new IPEndPoint({|FTP0007:endpoint.AdvertisedAddress!|}, endpoint.Port));
+                    return client;
+                }
+            }
+            """, """
+            #nullable enable
+            using System.Net;
+            using System.Net.Sockets;
+            using Ftp;
+
+            class Client
+            {
+                public static TcpClient Data(FtpConnection connection)
+                {
+                    var endpoint = PassiveEndpoint.Parse(connection.Pasv());
+                    var client = new TcpClient();
+                    client.Connect(new IPEndPoint(connection.RemoteEndPoint.Address, endpoint.Port));
+                    return client;
+                }
+            }
+            """);
 }

@@ -241,4 +241,83 @@ public sealed class HandWrittenPassiveReplyParsingFixerTests
         test.FixedState.AdditionalReferences.Clear();
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task No_fix_when_PassiveEndpoint_would_bind_to_another_type()
+        => Verify.VerifyCodeFixAsync("""
+            class PassiveEndpoint
+            {
+            }
+
+            class Client
+            {
+                public static int Port(string reply)
+                {
+                    string[] parts = reply.Split('(', ')')[1].Split(',');
+                    return {|FTP0006:int.Parse(parts[4]) * 256 + int.Parse(parts[5])|};
+                }
+            }
+            """, """
+            class PassiveEndpoint
+            {
+            }
+
+            class Client
+            {
+                public static int Port(string reply)
+                {
+                    string[] parts = reply.Split('(', ')')[1].Split(',');
+                    return {|FTP0006:int.Parse(parts[4]) * 256 + int.Parse(parts[5])|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fixes_a_parser_in_a_lambda_field_initializer_and_in_a_local_function()
+        => Verify.VerifyCodeFixAsync("""
+            using System;
+            using Ftp;
+
+            class Client
+            {
+                public static readonly Func<string, int> PortOf = reply =>
+                {
+                    var f = reply.Substring(reply.IndexOf('(') + 1).TrimEnd('.', ')').Split(',');
+                    return {|FTP0006:int.Parse(f[4]) * 256 + int.Parse(f[5])|};
+                };
+
+                public int Open(string line)
+                {
+                    return Port(line);
+
+                    static int Port(string text)
+                    {
+                        int open = text.IndexOf('(');
+                        string[] n = text.Substring(open + 1, text.IndexOf(')') - open - 1).Split(',');
+                        return {|FTP0006:(int.Parse(n[4]) << 8) | int.Parse(n[5])|};
+                    }
+                }
+            }
+            """, """
+            using System;
+            using Ftp;
+
+            class Client
+            {
+                public static readonly Func<string, int> PortOf = reply =>
+                {
+                    return PassiveEndpoint.Parse(reply).Port;
+                };
+
+                public int Open(string line)
+                {
+                    return Port(line);
+
+                    static int Port(string text)
+                    {
+                        return PassiveEndpoint.Parse(text).Port;
+                    }
+                }
+            }
+            """);
 }

@@ -130,4 +130,25 @@ public sealed class AdvertisedPassiveAddressTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Flags_the_AdvertisedAddress_of_a_PassiveEndpoint()
+        => Verify.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System.Net;
+            using System.Net.Sockets;
+            using Ftp;
+
+            class Client
+            {
+                public static TcpClient Data(FtpConnection connection)
+                {
+                    var endpoint = PassiveEndpoint.Parse(connection.Pasv());
+                    var client = new TcpClient();
+                    client.Connect(new IPEndPoint({|#0:endpoint.AdvertisedAddress!|}, endpoint.Port));
+                    return client;
+                }
+            }
+            """,
+            Verify.Diagnostic("FTP0007").WithLocation(0).WithMessage(ConnectMessage));
 }

@@ -75,8 +75,8 @@ public sealed class HandWrittenPassiveReplyParsingTests
                     {
                         string[] arrParts = strReply.Split(new char[] { '(', ')' })[1].Split(new char[] { ',' });
                         int iPort = (Convert.ToInt32(arrParts[4]) * 256);
-                        iPort = iPort + Convert.ToInt32(arrParts[5]);
-                        return {|FTP0006:Convert.ToInt32(arrParts[4]) * 256 + Convert.ToInt32(arrParts[5])|};
+                        iPort = {|FTP0006:iPort + Convert.ToInt32(arrParts[5])|};
+                        return iPort;
                     }
                 }
                 """,
@@ -149,4 +149,25 @@ public sealed class HandWrittenPassiveReplyParsingTests
                 public static int Port(int p1, int p2, byte[] reply) => p1 * 256 + p2 + ((reply[4] << 8) | reply[5]);
             }
             """);
+
+    [Fact]
+    public async Task Survives_code_being_typed()
+    {
+        var test = new Verify.Test
+        {
+            CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None,
+            TestCode = """
+                class Client
+                {
+                    int Port(string r)
+                    {
+                        var p = r.Split('(', ')')[1].Split(',');
+                        int x = int.Parse(p[4]) * 256 + ;
+                        return (int.Parse(p[ << 8) | int.Parse(
+                    }
+                }
+                """,
+        };
+        await test.RunAsync();
+    }
 }

@@ -16,8 +16,9 @@ namespace FtpAnalyzers.Tests.Rules;
 
 /// <summary>
 /// Runs FTP0006 and FTP0007 over the corpus in PassiveReplyCorpus/: hand-written 227 parsers
-/// (Parsers/, each expected exactly where its markup says) and look-alikes (LookAlikes/, no markup,
-/// expected silent). Files that say "using Ftp;" are compiled with Ftp.Client, the others without.
+/// (Parsers/, each expected exactly where its markup says), look-alikes (LookAlikes/, no markup,
+/// expected silent) and parsers the rules knowingly miss (Missed/, no markup: they document the
+/// limits of an intra-member analysis and count as misses in the measurement). Files that say "using Ftp;" are compiled with Ftp.Client, the others without.
 /// </summary>
 public sealed class PassiveReplyCorpusTests
 {
@@ -43,7 +44,7 @@ public sealed class PassiveReplyCorpusTests
     [Fact]
     public async Task Measurement()
     {
-        int parsers = 0, parsersFlagged = 0, lookAlikes = 0, lookAlikeAlarms = 0, expected0007 = 0, found0007 = 0, false0007 = 0;
+        int parsers = 0, parsersFlagged = 0, missed = 0, lookAlikes = 0, lookAlikeAlarms = 0, expected0007 = 0, found0007 = 0, false0007 = 0;
         foreach (var file in Files().Select(f => (string)f[0]))
         {
             var result = await AnalyzeAsync(file);
@@ -53,6 +54,10 @@ public sealed class PassiveReplyCorpusTests
                 parsers++;
                 if (result.Expected.Where(d => d.Id == "FTP0006").SequenceEqual(result.Actual.Where(d => d.Id == "FTP0006")))
                     parsersFlagged++;
+            }
+            else if (file.StartsWith("Missed", StringComparison.Ordinal))
+            {
+                missed++;
             }
             else
             {
@@ -67,7 +72,7 @@ public sealed class PassiveReplyCorpusTests
             false0007 += actual.Count(d => !expected.Contains(d));
         }
 
-        _output.WriteLine($"FTP0006: {parsersFlagged} of {parsers} hand-written parsers flagged exactly once; {lookAlikeAlarms} of {lookAlikes} look-alikes raised a diagnostic.");
+        _output.WriteLine($"FTP0006: {parsersFlagged} of {parsers + missed} hand-written parsers flagged exactly once ({missed} known misses in Missed/); {lookAlikeAlarms} of {lookAlikes} look-alikes raised a diagnostic.");
         _output.WriteLine($"FTP0007: {found0007} of {expected0007} connections to the advertised address found; {false0007} false alarms.");
         Assert.True(parsers >= 25 && lookAlikes >= 20, "the corpus shrank");
         Assert.Equal(parsers, parsersFlagged);
