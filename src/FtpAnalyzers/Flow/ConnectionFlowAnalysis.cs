@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -23,7 +24,7 @@ namespace FtpAnalyzers.Flow;
 internal static class ConnectionFlowAnalysis
 {
     /// <summary>Graphs larger than this are skipped.</summary>
-    public const int MaxBlocks = 4000;
+    public const int MaxBlocks = 10000;
 
     /// <summary>Average visits per block allowed to reach a fixed point.</summary>
     public const int VisitsPerBlock = 16;
@@ -53,7 +54,10 @@ internal static class ConnectionFlowAnalysis
         private readonly FtpSymbols _symbols;
         private readonly CancellationToken _cancellationToken;
         private readonly ImmutableArray<BasicBlock> _blocks;
-        private readonly bool[] _handlerEntries;
+        private readonly List<int> _handlerEntries = new();
+        private readonly HashSet<int> _blocksWithCommands = new();
+        private readonly Dictionary<CaptureId, ControlFlowRegion> _captureRegions = new();
+        private int _remainingBudget;
         private readonly HashSet<ControlFlowRegion> _opaqueFinallyRegions = new();
         private readonly Dictionary<IInvocationOperation, CommandObservation> _observations = new();
         private readonly Dictionary<SyntaxNode, IReadOnlyCollection<string>> _capturedNames = new();
@@ -70,7 +74,6 @@ internal static class ConnectionFlowAnalysis
             _symbols = symbols;
             _cancellationToken = cancellationToken;
             _blocks = graph.Blocks;
-            _handlerEntries = new bool[_blocks.Length];
         }
 
         public List<ControlFlowGraph> NestedGraphs { get; } = new();
@@ -80,66 +83,58 @@ internal static class ConnectionFlowAnalysis
             if (_blocks.Length > MaxBlocks || !Prescan())
                 return;
 
-            var entryStates = new FlowState?[_blocks.Length];
-            entryStates[0] = FlowState.Entry();
+            var entryStates = new Dictionary<int, FlowState> { [0] = FlowState.Entry() };
             SeedHandlers(entryStates, inScope: null);
-            if (!Solve(entryStates, inScope: null, loopHeader: -1))
+            if (!Solve(entryStates, inScope: null, loopHeader: -1, _blocks.Length * VisitsPerBlock))
                 return;
 
+            // Each loop's pass costs about its body's size; together they get the budget of one more pass.
+            var loopBudget = _blocks.Length * VisitsPerBlock;
             foreach (var loop in _backEdgeStates)
-                AnalyzeLaterIterations(loop.Key, loop.Value);
+            {
+                if (!AnalyzeLaterIterations(loop.Key, loop.Value, ref loopBudget))
+                    break;
+            }
 
             results.AddRange(_observations.Values.OrderBy(o => o.BlockOrdinal));
         }
 
         /// <summary>Facts on the paths that came around the back edges into <paramref name="header"/>, inside that loop.</summary>
-        private void AnalyzeLaterIterations(int header, FlowState backEdgeState)
+        private bool AnalyzeLaterIterations(int header, FlowState backEdgeState, ref int budget)
         {
             var body = LoopBody(header, _backEdgeSources[header]);
-            if (!_observations.Values.Any(o => body[o.BlockOrdinal]))
-                return;
+            if (!body.Any(ordinal => _blocksWithCommands.Contains(ordinal)))
+                return true;
 
-            var entryStates = new FlowState?[_blocks.Length];
-            entryStates[header] = backEdgeState;
+            var entryStates = new Dictionary<int, FlowState> { [header] = backEdgeState };
             SeedHandlers(entryStates, body);
             _laterIterations = new Dictionary<IInvocationOperation, ConnectionFacts[]>();
-            if (Solve(entryStates, body, header))
+            var budgetBefore = budget;
+            var solved = Solve(entryStates, body, header, budget);
+            budget -= Math.Max(body.Count, budgetBefore - _remainingBudget);
+            if (solved)
             {
                 foreach (var observed in _laterIterations)
                     _observations[observed.Key].AddLaterIterations(observed.Value);
             }
 
             _laterIterations = null;
+            return solved && budget > 0;
         }
 
-        /// <summary>Blocks reachable from the header that reach one of its back edges without going through the header again.</summary>
-        private bool[] LoopBody(int header, HashSet<int> backEdgeSources)
+        /// <summary>
+        /// The natural loop of a back edge: the header and the blocks that reach one of its back
+        /// edges without going through the header again. Loops are laid out after their header,
+        /// so the search never goes below it; its cost is the loop's size.
+        /// </summary>
+        private HashSet<int> LoopBody(int header, HashSet<int> backEdgeSources)
         {
-            var forward = new bool[_blocks.Length];
+            var body = new HashSet<int> { header };
             var stack = new Stack<int>();
-            forward[header] = true;
-            stack.Push(header);
-            while (stack.Count > 0)
-            {
-                foreach (var successor in Successors(_blocks[stack.Pop()]))
-                {
-                    if (!forward[successor])
-                    {
-                        forward[successor] = true;
-                        stack.Push(successor);
-                    }
-                }
-            }
-
-            var body = new bool[_blocks.Length];
-            body[header] = true;
             foreach (var source in backEdgeSources)
             {
-                if (forward[source] && !body[source])
-                {
-                    body[source] = true;
+                if (body.Add(source))
                     stack.Push(source);
-                }
             }
 
             while (stack.Count > 0)
@@ -147,55 +142,38 @@ internal static class ConnectionFlowAnalysis
                 foreach (var predecessor in _blocks[stack.Pop()].Predecessors)
                 {
                     var ordinal = predecessor.Source.Ordinal;
-                    if (forward[ordinal] && !body[ordinal])
-                    {
-                        body[ordinal] = true;
+                    if (ordinal > header && body.Add(ordinal))
                         stack.Push(ordinal);
-                    }
                 }
             }
 
             return body;
         }
 
-        private static IEnumerable<int> Successors(BasicBlock block)
-        {
-            if (block.FallThroughSuccessor?.Destination is { } fallThrough)
-                yield return fallThrough.Ordinal;
-            if (block.ConditionalSuccessor?.Destination is { } conditional)
-                yield return conditional.Ordinal;
-        }
-
         /// <summary>Exception handlers can be entered from anywhere in their try block: everything is unknown there.</summary>
-        private void SeedHandlers(FlowState?[] entryStates, bool[]? inScope)
+        private void SeedHandlers(Dictionary<int, FlowState> entryStates, HashSet<int>? inScope)
         {
-            for (var i = 0; i < _blocks.Length; i++)
+            foreach (var handler in _handlerEntries)
             {
-                if (_handlerEntries[i] && (inScope is null || inScope[i]))
-                    entryStates[i] = FlowState.AllEscaped();
+                if (inScope is null || inScope.Contains(handler))
+                    entryStates[handler] = FlowState.AllEscaped();
             }
         }
 
-        private bool Solve(FlowState?[] entryStates, bool[]? inScope, int loopHeader)
+        private bool Solve(Dictionary<int, FlowState> entryStates, HashSet<int>? inScope, int loopHeader, int budget)
         {
-            var worklist = new SortedSet<int>();
-            for (var i = 0; i < entryStates.Length; i++)
-            {
-                if (entryStates[i] is not null)
-                    worklist.Add(i);
-            }
-
-            var budget = _blocks.Length * VisitsPerBlock;
+            var worklist = new SortedSet<int>(entryStates.Keys);
             while (worklist.Count > 0)
             {
-                if (--budget < 0)
+                _remainingBudget = --budget;
+                if (budget < 0)
                     return false;
                 _cancellationToken.ThrowIfCancellationRequested();
 
                 var ordinal = worklist.Min;
                 worklist.Remove(ordinal);
                 var block = _blocks[ordinal];
-                var state = entryStates[ordinal]!.Clone();
+                var state = entryStates[ordinal].Clone();
                 _currentBlock = ordinal;
                 foreach (var operation in block.Operations)
                     Visit(operation, state);
@@ -209,36 +187,42 @@ internal static class ConnectionFlowAnalysis
             return true;
         }
 
-        private void Propagate(BasicBlock source, ControlFlowBranch? branch, FlowState state, FlowState?[] entryStates, SortedSet<int> worklist, bool[]? inScope, int loopHeader)
+        private void Propagate(BasicBlock source, ControlFlowBranch? branch, FlowState state, Dictionary<int, FlowState> entryStates, SortedSet<int> worklist, HashSet<int>? inScope, int loopHeader)
         {
             if (branch?.Destination is not { } destination)
                 return;
 
-            var outgoing = branch.FinallyRegions.Any(_opaqueFinallyRegions.Contains) ? FlowState.AllEscaped() : state;
             var target = destination.Ordinal;
+            var outgoing = branch.FinallyRegions.Any(_opaqueFinallyRegions.Contains)
+                ? FlowState.AllEscaped()
+                : state.WithoutCaptures(id => !IsCaptureLiveAt(id, target));
             if (inScope is null)
             {
                 if (target <= source.Ordinal)
                 {
-                    _backEdgeStates[target] = _backEdgeStates.TryGetValue(target, out var known) ? known.Join(outgoing) : outgoing.Normalized();
+                    _backEdgeStates[target] = _backEdgeStates.TryGetValue(target, out var backEdgeState) ? backEdgeState.Join(outgoing) : outgoing.Normalized();
                     if (!_backEdgeSources.TryGetValue(target, out var sources))
                         _backEdgeSources[target] = sources = new HashSet<int>();
                     sources.Add(source.Ordinal);
                 }
             }
-            else if (target == loopHeader || !inScope[target])
+            else if (target == loopHeader || !inScope.Contains(target))
             {
                 return;
             }
 
-            var previous = entryStates[target];
-            var merged = previous is null ? outgoing.Normalized() : previous.Join(outgoing);
-            if (previous is null || !merged.SameAs(previous))
+            var known = entryStates.TryGetValue(target, out var previous);
+            var merged = known ? previous!.Join(outgoing) : outgoing.Normalized();
+            if (!known || !merged.SameAs(previous!))
             {
                 entryStates[target] = merged;
                 worklist.Add(target);
             }
         }
+
+        /// <summary>A flow capture lives in the blocks of the region that declares it; outside, its binding is dropped.</summary>
+        private bool IsCaptureLiveAt(CaptureId id, int ordinal)
+            => !_captureRegions.TryGetValue(id, out var region) || (region.FirstBlockOrdinal <= ordinal && ordinal <= region.LastBlockOrdinal);
 
         /// <summary>Finds handlers, opaque finally blocks and nested graphs; false when the graph has code that does not bind.</summary>
         private bool Prescan()
@@ -266,7 +250,9 @@ internal static class ConnectionFlowAnalysis
         private void MarkRegions(ControlFlowRegion region)
         {
             if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.Finally)
-                _handlerEntries[region.FirstBlockOrdinal] = true;
+                _handlerEntries.Add(region.FirstBlockOrdinal);
+            foreach (var capture in region.CaptureIds)
+                _captureRegions[capture] = region;
             if (region.Kind == ControlFlowRegionKind.Finally && !IsTransparent(region))
                 _opaqueFinallyRegions.Add(region);
             foreach (var nested in region.NestedRegions)
@@ -408,7 +394,10 @@ internal static class ConnectionFlowAnalysis
             }
 
             if (!_observations.TryGetValue(call.Invocation, out var observation))
+            {
                 _observations[call.Invocation] = observation = new CommandObservation(call, _currentBlock);
+                _blocksWithCommands.Add(_currentBlock);
+            }
             before.CopyTo(observation.Before, 0);
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using FtpAnalyzers.Protocol;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace FtpAnalyzers.Flow;
 
@@ -118,6 +119,19 @@ internal sealed class FlowState
     private bool IsPinned(object variable) => variable is ISymbol symbol && _pinned.Contains(symbol.Name);
 
     public IEnumerable<object> BoundVariables => _bindings.Keys;
+
+    /// <summary>This state without the flow captures <paramref name="isDead"/> selects (itself when there are none).</summary>
+    public FlowState WithoutCaptures(System.Func<CaptureId, bool> isDead)
+    {
+        FlowState? result = null;
+        foreach (var variable in _bindings.Keys)
+        {
+            if (variable is CaptureId id && isDead(id))
+                (result ??= Clone())._bindings.Remove(variable);
+        }
+
+        return result ?? this;
+    }
 
     public FlowState Join(FlowState other)
     {
