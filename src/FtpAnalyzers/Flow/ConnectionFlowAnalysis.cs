@@ -32,7 +32,8 @@ internal static class ConnectionFlowAnalysis
     /// <summary>Lambdas and local functions analyzed per member, at most.</summary>
     public const int MaxNestedGraphs = 256;
 
-    public static ImmutableArray<CommandObservation> Analyze(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken)
+    /// <param name="cost">When given, receives the work done (blocks visited, graphs analyzed), to check the cost stays linear.</param>
+    public static ImmutableArray<CommandObservation> Analyze(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken, FlowCost? cost = null)
     {
         var observations = ImmutableArray.CreateBuilder<CommandObservation>();
         var pending = new Queue<ControlFlowGraph>();
@@ -43,6 +44,12 @@ internal static class ConnectionFlowAnalysis
             walker.Run(observations);
             foreach (var nested in walker.NestedGraphs)
                 pending.Enqueue(nested);
+            if (cost is not null)
+            {
+                cost.Graphs++;
+                cost.Blocks += walker.BlockCount;
+                cost.BlockVisits += walker.BlockVisits;
+            }
         }
 
         return observations.ToImmutable();
@@ -56,7 +63,7 @@ internal static class ConnectionFlowAnalysis
         private readonly ImmutableArray<BasicBlock> _blocks;
         private readonly List<int> _handlerEntries = new();
         private readonly HashSet<int> _blocksWithCommands = new();
-        private readonly Dictionary<CaptureId, ControlFlowRegion> _captureRegions = new();
+        private readonly Dictionary<object, ControlFlowRegion> _scopes = new(FlowKeyComparer.Instance);
         private int _remainingBudget;
         private readonly HashSet<ControlFlowRegion> _opaqueFinallyRegions = new();
         private readonly Dictionary<IInvocationOperation, CommandObservation> _observations = new();
@@ -77,6 +84,10 @@ internal static class ConnectionFlowAnalysis
         }
 
         public List<ControlFlowGraph> NestedGraphs { get; } = new();
+
+        public int BlockCount => _blocks.Length;
+
+        public int BlockVisits { get; private set; }
 
         public void Run(ImmutableArray<CommandObservation>.Builder results)
         {
@@ -172,6 +183,7 @@ internal static class ConnectionFlowAnalysis
 
                 var ordinal = worklist.Min;
                 worklist.Remove(ordinal);
+                BlockVisits++;
                 var block = _blocks[ordinal];
                 var state = entryStates[ordinal].Clone();
                 _currentBlock = ordinal;
@@ -195,7 +207,7 @@ internal static class ConnectionFlowAnalysis
             var target = destination.Ordinal;
             var outgoing = branch.FinallyRegions.Any(_opaqueFinallyRegions.Contains)
                 ? FlowState.AllEscaped()
-                : state.WithoutCaptures(id => !IsCaptureLiveAt(id, target));
+                : state.WithoutVariables(variable => !IsInScopeAt(variable, target));
             if (inScope is null)
             {
                 if (target <= source.Ordinal)
@@ -220,9 +232,12 @@ internal static class ConnectionFlowAnalysis
             }
         }
 
-        /// <summary>A flow capture lives in the blocks of the region that declares it; outside, its binding is dropped.</summary>
-        private bool IsCaptureLiveAt(CaptureId id, int ordinal)
-            => !_captureRegions.TryGetValue(id, out var region) || (region.FirstBlockOrdinal <= ordinal && ordinal <= region.LastBlockOrdinal);
+        /// <summary>
+        /// A local or a flow capture lives in the blocks of the region that declares it; outside,
+        /// its binding is dropped, so that the state stays as small as what is in scope.
+        /// </summary>
+        private bool IsInScopeAt(object variable, int ordinal)
+            => !_scopes.TryGetValue(variable, out var region) || (region.FirstBlockOrdinal <= ordinal && ordinal <= region.LastBlockOrdinal);
 
         /// <summary>Finds handlers, opaque finally blocks and nested graphs; false when the graph has code that does not bind.</summary>
         private bool Prescan()
@@ -252,7 +267,9 @@ internal static class ConnectionFlowAnalysis
             if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.Finally)
                 _handlerEntries.Add(region.FirstBlockOrdinal);
             foreach (var capture in region.CaptureIds)
-                _captureRegions[capture] = region;
+                _scopes[capture] = region;
+            foreach (var local in region.Locals)
+                _scopes[local] = region;
             if (region.Kind == ControlFlowRegionKind.Finally && !IsTransparent(region))
                 _opaqueFinallyRegions.Add(region);
             foreach (var nested in region.NestedRegions)

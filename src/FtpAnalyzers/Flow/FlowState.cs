@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using FtpAnalyzers.Protocol;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace FtpAnalyzers.Flow;
 
@@ -120,13 +119,13 @@ internal sealed class FlowState
 
     public IEnumerable<object> BoundVariables => _bindings.Keys;
 
-    /// <summary>This state without the flow captures <paramref name="isDead"/> selects (itself when there are none).</summary>
-    public FlowState WithoutCaptures(System.Func<CaptureId, bool> isDead)
+    /// <summary>This state without the variables <paramref name="isOutOfScope"/> selects (itself when there are none).</summary>
+    public FlowState WithoutVariables(System.Func<object, bool> isOutOfScope)
     {
         FlowState? result = null;
         foreach (var variable in _bindings.Keys)
         {
-            if (variable is CaptureId id && isDead(id))
+            if (isOutOfScope(variable))
                 (result ??= Clone())._bindings.Remove(variable);
         }
 
