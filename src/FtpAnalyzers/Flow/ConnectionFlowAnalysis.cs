@@ -64,7 +64,6 @@ internal static class ConnectionFlowAnalysis
         private readonly List<int> _handlerEntries = new();
         private readonly HashSet<int> _blocksWithCommands = new();
         private readonly Dictionary<object, ControlFlowRegion> _scopes = new(FlowKeyComparer.Instance);
-        private int _remainingBudget;
         private readonly HashSet<ControlFlowRegion> _opaqueFinallyRegions = new();
         private readonly Dictionary<IInvocationOperation, CommandObservation> _observations = new();
         private readonly Dictionary<SyntaxNode, IReadOnlyCollection<string>> _capturedNames = new();
@@ -96,7 +95,7 @@ internal static class ConnectionFlowAnalysis
 
             var entryStates = new Dictionary<int, FlowState> { [0] = FlowState.Entry() };
             SeedHandlers(entryStates, inScope: null);
-            if (!Solve(entryStates, inScope: null, loopHeader: -1, _blocks.Length * VisitsPerBlock))
+            if (!Solve(entryStates, inScope: null, loopHeader: -1, _blocks.Length * VisitsPerBlock, out _))
                 return;
 
             // Each loop's pass costs about its body's size; together they get the budget of one more pass.
@@ -114,15 +113,14 @@ internal static class ConnectionFlowAnalysis
         private bool AnalyzeLaterIterations(int header, FlowState backEdgeState, ref int budget)
         {
             var body = LoopBody(header, _backEdgeSources[header]);
-            if (!body.Any(ordinal => _blocksWithCommands.Contains(ordinal)))
+            if (body is null || !body.Any(ordinal => _blocksWithCommands.Contains(ordinal)))
                 return true;
 
             var entryStates = new Dictionary<int, FlowState> { [header] = backEdgeState };
             SeedHandlers(entryStates, body);
             _laterIterations = new Dictionary<IInvocationOperation, ConnectionFacts[]>();
-            var budgetBefore = budget;
-            var solved = Solve(entryStates, body, header, budget);
-            budget -= Math.Max(body.Count, budgetBefore - _remainingBudget);
+            var solved = Solve(entryStates, body, header, budget, out var visits);
+            budget -= Math.Max(body.Count, visits);
             if (solved)
             {
                 foreach (var observed in _laterIterations)
@@ -135,10 +133,12 @@ internal static class ConnectionFlowAnalysis
 
         /// <summary>
         /// The natural loop of a back edge: the header and the blocks that reach one of its back
-        /// edges without going through the header again. Loops are laid out after their header,
-        /// so the search never goes below it; its cost is the loop's size.
+        /// edges without going through the header again. Structured loops are laid out after their
+        /// header, so the search never goes below it and costs the loop's size. A loop entered
+        /// other than through its header (goto into its middle) gives null: no such pass, since
+        /// some paths into its blocks would be missed.
         /// </summary>
-        private HashSet<int> LoopBody(int header, HashSet<int> backEdgeSources)
+        private HashSet<int>? LoopBody(int header, HashSet<int> backEdgeSources)
         {
             var body = new HashSet<int> { header };
             var stack = new Stack<int>();
@@ -153,7 +153,9 @@ internal static class ConnectionFlowAnalysis
                 foreach (var predecessor in _blocks[stack.Pop()].Predecessors)
                 {
                     var ordinal = predecessor.Source.Ordinal;
-                    if (ordinal > header && body.Add(ordinal))
+                    if (ordinal < header)
+                        return null;
+                    if (body.Add(ordinal))
                         stack.Push(ordinal);
                 }
             }
@@ -171,13 +173,18 @@ internal static class ConnectionFlowAnalysis
             }
         }
 
-        private bool Solve(Dictionary<int, FlowState> entryStates, HashSet<int>? inScope, int loopHeader, int budget)
+        /// <summary>
+        /// Runs the analysis to a fixed point from <paramref name="entryStates"/>, within
+        /// <paramref name="inScope"/> (all blocks when null) and without re-entering
+        /// <paramref name="loopHeader"/>. False when <paramref name="budget"/> block visits were not enough.
+        /// </summary>
+        private bool Solve(Dictionary<int, FlowState> entryStates, HashSet<int>? inScope, int loopHeader, int budget, out int visits)
         {
             var worklist = new SortedSet<int>(entryStates.Keys);
+            visits = 0;
             while (worklist.Count > 0)
             {
-                _remainingBudget = --budget;
-                if (budget < 0)
+                if (++visits > budget)
                     return false;
                 _cancellationToken.ThrowIfCancellationRequested();
 
