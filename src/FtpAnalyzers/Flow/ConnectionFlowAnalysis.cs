@@ -61,7 +61,7 @@ internal static class ConnectionFlowAnalysis
         private readonly FtpSymbols _symbols;
         private readonly CancellationToken _cancellationToken;
         private readonly ImmutableArray<BasicBlock> _blocks;
-        private readonly List<int> _handlerEntries = new();
+        private readonly Dictionary<int, int[]> _handlersOfBlock = new();
         private readonly HashSet<int> _blocksWithCommands = new();
         private readonly Dictionary<object, ControlFlowRegion> _scopes = new(FlowKeyComparer.Instance);
         private readonly HashSet<ControlFlowRegion> _opaqueFinallyRegions = new();
@@ -73,6 +73,9 @@ internal static class ConnectionFlowAnalysis
         // Set during a loop's pass: where the observations of that pass go.
         private Dictionary<IInvocationOperation, ConnectionFacts[]>? _laterIterations;
         private int _currentBlock;
+
+        // While a block inside a try is visited: the join of every state seen in it so far.
+        private FlowState? _exceptionalState;
 
         public GraphWalker(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken)
         {
@@ -94,7 +97,6 @@ internal static class ConnectionFlowAnalysis
                 return;
 
             var entryStates = new Dictionary<int, FlowState> { [0] = FlowState.Entry() };
-            SeedHandlers(entryStates, inScope: null);
             if (!Solve(entryStates, inScope: null, loopHeader: -1, _blocks.Length * VisitsPerBlock, out _))
                 return;
 
@@ -117,7 +119,6 @@ internal static class ConnectionFlowAnalysis
                 return true;
 
             var entryStates = new Dictionary<int, FlowState> { [header] = backEdgeState };
-            SeedHandlers(entryStates, body);
             _laterIterations = new Dictionary<IInvocationOperation, ConnectionFacts[]>();
             var solved = Solve(entryStates, body, header, budget, out var visits);
             budget -= Math.Max(body.Count, visits);
@@ -163,16 +164,6 @@ internal static class ConnectionFlowAnalysis
             return body;
         }
 
-        /// <summary>Exception handlers can be entered from anywhere in their try block: everything is unknown there.</summary>
-        private void SeedHandlers(Dictionary<int, FlowState> entryStates, HashSet<int>? inScope)
-        {
-            foreach (var handler in _handlerEntries)
-            {
-                if (inScope is null || inScope.Contains(handler))
-                    entryStates[handler] = FlowState.AllEscaped();
-            }
-        }
-
         /// <summary>
         /// Runs the analysis to a fixed point from <paramref name="entryStates"/>, within
         /// <paramref name="inScope"/> (all blocks when null) and without re-entering
@@ -194,10 +185,17 @@ internal static class ConnectionFlowAnalysis
                 var block = _blocks[ordinal];
                 var state = entryStates[ordinal].Clone();
                 _currentBlock = ordinal;
+                var handlers = HandlersOf(block);
+                _exceptionalState = handlers.Length == 0 ? null : state.Clone();
                 foreach (var operation in block.Operations)
                     Visit(operation, state);
                 if (block.BranchValue is { } branchValue)
                     Visit(branchValue, state);
+
+                // An exception may come at any point of the block: its handlers start from any state seen in it.
+                foreach (var handler in handlers)
+                    Merge(handler, _exceptionalState!, entryStates, worklist, inScope);
+                _exceptionalState = null;
 
                 Propagate(block, block.FallThroughSuccessor, state, entryStates, worklist, inScope, loopHeader);
                 Propagate(block, block.ConditionalSuccessor, state, entryStates, worklist, inScope, loopHeader);
@@ -230,13 +228,50 @@ internal static class ConnectionFlowAnalysis
                 return;
             }
 
+            // Finally blocks run on the way: they start from the state the branch leaves with.
+            foreach (var finallyRegion in branch.FinallyRegions)
+                Merge(finallyRegion.FirstBlockOrdinal, state, entryStates, worklist, inScope);
+
+            Merge(target, outgoing, entryStates, worklist, inScope);
+        }
+
+        private void Merge(int target, FlowState incoming, Dictionary<int, FlowState> entryStates, SortedSet<int> worklist, HashSet<int>? inScope)
+        {
+            if ((uint)target >= (uint)_blocks.Length || (inScope is not null && !inScope.Contains(target)))
+                return;
             var known = entryStates.TryGetValue(target, out var previous);
-            var merged = known ? previous!.Join(outgoing) : outgoing.Normalized();
+            var merged = known ? previous!.Join(incoming) : incoming.Normalized();
             if (!known || !merged.SameAs(previous!))
             {
                 entryStates[target] = merged;
                 worklist.Add(target);
             }
+        }
+
+        /// <summary>The first blocks of the catch, filter and finally handlers an exception in <paramref name="block"/> may reach.</summary>
+        private int[] HandlersOf(BasicBlock block)
+        {
+            if (_handlersOfBlock.TryGetValue(block.Ordinal, out var known))
+                return known;
+
+            var handlers = new List<int>();
+            // Stop at this graph's root: a lambda's regions lead on into the graph around it.
+            for (var region = block.EnclosingRegion; region != _graph.Root && region?.EnclosingRegion is { } parent; region = parent)
+            {
+                if (region.Kind != ControlFlowRegionKind.Try)
+                    continue;
+                foreach (var sibling in parent.NestedRegions)
+                {
+                    if (sibling == region)
+                        continue;
+                    if (sibling.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Finally)
+                        handlers.Add(sibling.FirstBlockOrdinal);
+                    else if (sibling.Kind == ControlFlowRegionKind.FilterAndHandler)
+                        handlers.AddRange(sibling.NestedRegions.Select(r => r.FirstBlockOrdinal));
+                }
+            }
+
+            return _handlersOfBlock[block.Ordinal] = handlers.ToArray();
         }
 
         /// <summary>
@@ -271,8 +306,6 @@ internal static class ConnectionFlowAnalysis
 
         private void MarkRegions(ControlFlowRegion region)
         {
-            if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.Finally)
-                _handlerEntries.Add(region.FirstBlockOrdinal);
             foreach (var capture in region.CaptureIds)
                 _scopes[capture] = region;
             foreach (var local in region.Locals)
@@ -326,7 +359,10 @@ internal static class ConnectionFlowAnalysis
                 var (operation, childrenDone) = stack.Pop();
                 if (childrenDone)
                 {
+                    var version = state.Version;
                     Apply(operation, state);
+                    if (_exceptionalState is not null && state.Version != version)
+                        _exceptionalState = _exceptionalState.Join(state);
                     continue;
                 }
 
