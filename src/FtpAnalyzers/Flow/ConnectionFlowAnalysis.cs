@@ -401,7 +401,7 @@ internal static class ConnectionFlowAnalysis
                     BindToNewUnknown(local, operation, state);
                     return;
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance when !IsSafeUse(instance):
-                    EscapeFields(state);
+                    EscapeFields(state, staticOnly: false);
                     return;
             }
 
@@ -428,9 +428,12 @@ internal static class ConnectionFlowAnalysis
             if (method.MethodKind == MethodKind.LocalFunction)
                 PinCapturedBy(method, state);
 
-            // A method of this object may use the connections held in its fields.
+            // A method of this object may use the connections held in its fields; any method of this
+            // compilation may use those held in static fields.
             if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
-                EscapeFields(state);
+                EscapeFields(state, staticOnly: false);
+            else if (method.Locations.Any(l => l.IsInSource))
+                EscapeFields(state, staticOnly: true);
         }
 
         private void ApplyCommand(FtpCommandCall call, FlowState state)
@@ -610,10 +613,10 @@ internal static class ConnectionFlowAnalysis
             return names;
         }
 
-        /// <summary>Code that may use this object's fields runs: the connections they hold escape.</summary>
-        private static void EscapeFields(FlowState state)
+        /// <summary>Code that may use this object's fields (or only the static ones) runs: the connections they hold escape.</summary>
+        private static void EscapeFields(FlowState state, bool staticOnly)
         {
-            foreach (var field in state.BoundVariables.Where(v => v is IFieldSymbol or IPropertySymbol).ToList())
+            foreach (var field in state.BoundVariables.Where(v => v is IFieldSymbol or IPropertySymbol && (!staticOnly || ((ISymbol)v).IsStatic)).ToList())
                 state.Escape(field);
         }
     }

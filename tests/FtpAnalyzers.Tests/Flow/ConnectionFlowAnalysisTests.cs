@@ -270,6 +270,18 @@ public class ConnectionFlowAnalysisTests
 
             void Other() { }
             static void Register(C c) { }
+
+            static void S(Stream s)
+            {
+                s_shared!.Pasv(); s_shared.Retr("a", s);
+                s.Flush();
+                {|FTP0004:s_shared.Retr("b", s)|};
+                Helper();
+                s_shared.Pasv(); s_shared.Retr("c", s);
+                s_shared.Retr("d", s);
+            }
+
+            static void Helper() { }
             """));
 
     [Fact]
