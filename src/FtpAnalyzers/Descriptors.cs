@@ -38,14 +38,14 @@ internal static class Descriptors
         RuleIdentifiers.RntoWithoutRnfr,
         Sequence,
         "RNTO without RNFR",
-        "RNTO is sent with no RNFR before it{0}: the server replies 503 because RNTO must immediately follow RNFR",
-        "A rename is RNFR followed immediately by RNTO. Without the RNFR every server tested answers RNTO with 503 Bad sequence of commands.");
+        "RNTO is sent without an RNFR immediately before it{0}: the server replies 503 Bad sequence of commands because RNTO must immediately follow RNFR",
+        "A rename is RNFR followed immediately by RNTO. Without the RNFR every server tested answers RNTO with 503 Bad sequence of commands; a failed RNFR arms nothing either.");
 
     public static readonly DiagnosticDescriptor FTP0003_CommandBetweenRnfrAndRnto = Rule(
         RuleIdentifiers.CommandBetweenRnfrAndRnto,
         Sequence,
         "Command between RNFR and RNTO",
-        "{1} is sent between RNFR and RNTO{0}: RNTO must immediately follow RNFR (inetutils ftpd then answers RNTO with 503, ProFTPD refuses the command in between with 501)",
+        "{1} is sent right after RNFR, before its RNTO{0}: RNTO must immediately follow RNFR (inetutils ftpd then answers RNTO with 503, ProFTPD refuses the command in between with 501)",
         "Only RNFR immediately followed by RNTO behaves the same on every server: inetutils ftpd forgets the RNFR when another command comes in between, and ProFTPD refuses that command with 501.");
 
     public static readonly DiagnosticDescriptor FTP0004_TransferWithoutDataConnection = Rule(

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -23,7 +24,7 @@ namespace FtpAnalyzers.Flow;
 internal static class ConnectionFlowAnalysis
 {
     /// <summary>Graphs larger than this are skipped.</summary>
-    public const int MaxBlocks = 4000;
+    public const int MaxBlocks = 10000;
 
     /// <summary>Average visits per block allowed to reach a fixed point.</summary>
     public const int VisitsPerBlock = 16;
@@ -31,7 +32,8 @@ internal static class ConnectionFlowAnalysis
     /// <summary>Lambdas and local functions analyzed per member, at most.</summary>
     public const int MaxNestedGraphs = 256;
 
-    public static ImmutableArray<CommandObservation> Analyze(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken)
+    /// <param name="cost">When given, receives the work done (blocks visited, graphs analyzed), to check the cost stays linear.</param>
+    public static ImmutableArray<CommandObservation> Analyze(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken, FlowCost? cost = null)
     {
         var observations = ImmutableArray.CreateBuilder<CommandObservation>();
         var pending = new Queue<ControlFlowGraph>();
@@ -42,6 +44,12 @@ internal static class ConnectionFlowAnalysis
             walker.Run(observations);
             foreach (var nested in walker.NestedGraphs)
                 pending.Enqueue(nested);
+            if (cost is not null)
+            {
+                cost.Graphs++;
+                cost.Blocks += walker.BlockCount;
+                cost.BlockVisits += walker.BlockVisits;
+            }
         }
 
         return observations.ToImmutable();
@@ -53,7 +61,9 @@ internal static class ConnectionFlowAnalysis
         private readonly FtpSymbols _symbols;
         private readonly CancellationToken _cancellationToken;
         private readonly ImmutableArray<BasicBlock> _blocks;
-        private readonly bool[] _handlerEntries;
+        private readonly Dictionary<int, int[]> _handlersOfBlock = new();
+        private readonly HashSet<int> _blocksWithCommands = new();
+        private readonly Dictionary<object, ControlFlowRegion> _scopes = new(FlowKeyComparer.Instance);
         private readonly HashSet<ControlFlowRegion> _opaqueFinallyRegions = new();
         private readonly Dictionary<IInvocationOperation, CommandObservation> _observations = new();
         private readonly Dictionary<SyntaxNode, IReadOnlyCollection<string>> _capturedNames = new();
@@ -64,82 +74,79 @@ internal static class ConnectionFlowAnalysis
         private Dictionary<IInvocationOperation, ConnectionFacts[]>? _laterIterations;
         private int _currentBlock;
 
+        // While a block inside a try is visited: the join of every state seen in it so far.
+        private FlowState? _exceptionalState;
+
         public GraphWalker(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken)
         {
             _graph = graph;
             _symbols = symbols;
             _cancellationToken = cancellationToken;
             _blocks = graph.Blocks;
-            _handlerEntries = new bool[_blocks.Length];
         }
 
         public List<ControlFlowGraph> NestedGraphs { get; } = new();
+
+        public int BlockCount => _blocks.Length;
+
+        public int BlockVisits { get; private set; }
 
         public void Run(ImmutableArray<CommandObservation>.Builder results)
         {
             if (_blocks.Length > MaxBlocks || !Prescan())
                 return;
 
-            var entryStates = new FlowState?[_blocks.Length];
-            entryStates[0] = FlowState.Entry();
-            SeedHandlers(entryStates, inScope: null);
-            if (!Solve(entryStates, inScope: null, loopHeader: -1))
+            var entryStates = new Dictionary<int, FlowState> { [0] = FlowState.Entry() };
+            if (!Solve(entryStates, inScope: null, loopHeader: -1, _blocks.Length * VisitsPerBlock, out _))
                 return;
 
+            // Each loop's pass costs about its body's size; together they get the budget of one more pass.
+            var loopBudget = _blocks.Length * VisitsPerBlock;
             foreach (var loop in _backEdgeStates)
-                AnalyzeLaterIterations(loop.Key, loop.Value);
+            {
+                if (!AnalyzeLaterIterations(loop.Key, loop.Value, ref loopBudget))
+                    break;
+            }
 
             results.AddRange(_observations.Values.OrderBy(o => o.BlockOrdinal));
         }
 
         /// <summary>Facts on the paths that came around the back edges into <paramref name="header"/>, inside that loop.</summary>
-        private void AnalyzeLaterIterations(int header, FlowState backEdgeState)
+        private bool AnalyzeLaterIterations(int header, FlowState backEdgeState, ref int budget)
         {
             var body = LoopBody(header, _backEdgeSources[header]);
-            if (!_observations.Values.Any(o => body[o.BlockOrdinal]))
-                return;
+            if (body is null || !body.Any(ordinal => _blocksWithCommands.Contains(ordinal)))
+                return true;
 
-            var entryStates = new FlowState?[_blocks.Length];
-            entryStates[header] = backEdgeState;
-            SeedHandlers(entryStates, body);
+            var entryStates = new Dictionary<int, FlowState> { [header] = backEdgeState };
             _laterIterations = new Dictionary<IInvocationOperation, ConnectionFacts[]>();
-            if (Solve(entryStates, body, header))
+            var solved = Solve(entryStates, body, header, budget, out var visits);
+            budget -= Math.Max(body.Count, visits);
+            if (solved)
             {
                 foreach (var observed in _laterIterations)
                     _observations[observed.Key].AddLaterIterations(observed.Value);
             }
 
             _laterIterations = null;
+            return solved && budget > 0;
         }
 
-        /// <summary>Blocks reachable from the header that reach one of its back edges without going through the header again.</summary>
-        private bool[] LoopBody(int header, HashSet<int> backEdgeSources)
+        /// <summary>
+        /// The natural loop of a back edge: the header and the blocks that reach one of its back
+        /// edges without going through the header again. Structured loops are laid out after their
+        /// header, so the search never goes below it and costs the loop's size. A loop entered
+        /// other than through its header (goto into its middle) gives null: no such pass, since
+        /// some paths into its blocks would be missed.
+        /// </summary>
+        private HashSet<int>? LoopBody(int header, HashSet<int> backEdgeSources)
         {
-            var forward = new bool[_blocks.Length];
+            var body = new HashSet<int> { header };
             var stack = new Stack<int>();
-            forward[header] = true;
-            stack.Push(header);
-            while (stack.Count > 0)
-            {
-                foreach (var successor in Successors(_blocks[stack.Pop()]))
-                {
-                    if (!forward[successor])
-                    {
-                        forward[successor] = true;
-                        stack.Push(successor);
-                    }
-                }
-            }
-
-            var body = new bool[_blocks.Length];
-            body[header] = true;
             foreach (var source in backEdgeSources)
             {
-                if (forward[source] && !body[source])
-                {
-                    body[source] = true;
+                if (body.Add(source))
                     stack.Push(source);
-                }
             }
 
             while (stack.Count > 0)
@@ -147,60 +154,48 @@ internal static class ConnectionFlowAnalysis
                 foreach (var predecessor in _blocks[stack.Pop()].Predecessors)
                 {
                     var ordinal = predecessor.Source.Ordinal;
-                    if (forward[ordinal] && !body[ordinal])
-                    {
-                        body[ordinal] = true;
+                    if (ordinal < header)
+                        return null;
+                    if (body.Add(ordinal))
                         stack.Push(ordinal);
-                    }
                 }
             }
 
             return body;
         }
 
-        private static IEnumerable<int> Successors(BasicBlock block)
+        /// <summary>
+        /// Runs the analysis to a fixed point from <paramref name="entryStates"/>, within
+        /// <paramref name="inScope"/> (all blocks when null) and without re-entering
+        /// <paramref name="loopHeader"/>. False when <paramref name="budget"/> block visits were not enough.
+        /// </summary>
+        private bool Solve(Dictionary<int, FlowState> entryStates, HashSet<int>? inScope, int loopHeader, int budget, out int visits)
         {
-            if (block.FallThroughSuccessor?.Destination is { } fallThrough)
-                yield return fallThrough.Ordinal;
-            if (block.ConditionalSuccessor?.Destination is { } conditional)
-                yield return conditional.Ordinal;
-        }
-
-        /// <summary>Exception handlers can be entered from anywhere in their try block: everything is unknown there.</summary>
-        private void SeedHandlers(FlowState?[] entryStates, bool[]? inScope)
-        {
-            for (var i = 0; i < _blocks.Length; i++)
-            {
-                if (_handlerEntries[i] && (inScope is null || inScope[i]))
-                    entryStates[i] = FlowState.AllEscaped();
-            }
-        }
-
-        private bool Solve(FlowState?[] entryStates, bool[]? inScope, int loopHeader)
-        {
-            var worklist = new SortedSet<int>();
-            for (var i = 0; i < entryStates.Length; i++)
-            {
-                if (entryStates[i] is not null)
-                    worklist.Add(i);
-            }
-
-            var budget = _blocks.Length * VisitsPerBlock;
+            var worklist = new SortedSet<int>(entryStates.Keys);
+            visits = 0;
             while (worklist.Count > 0)
             {
-                if (--budget < 0)
+                if (++visits > budget)
                     return false;
                 _cancellationToken.ThrowIfCancellationRequested();
 
                 var ordinal = worklist.Min;
                 worklist.Remove(ordinal);
+                BlockVisits++;
                 var block = _blocks[ordinal];
-                var state = entryStates[ordinal]!.Clone();
+                var state = entryStates[ordinal].Clone();
                 _currentBlock = ordinal;
+                var handlers = HandlersOf(block);
+                _exceptionalState = handlers.Length == 0 ? null : state.Clone();
                 foreach (var operation in block.Operations)
                     Visit(operation, state);
                 if (block.BranchValue is { } branchValue)
                     Visit(branchValue, state);
+
+                // An exception may come at any point of the block: its handlers start from any state seen in it.
+                foreach (var handler in handlers)
+                    Merge(handler, _exceptionalState!, entryStates, worklist, inScope);
+                _exceptionalState = null;
 
                 Propagate(block, block.FallThroughSuccessor, state, entryStates, worklist, inScope, loopHeader);
                 Propagate(block, block.ConditionalSuccessor, state, entryStates, worklist, inScope, loopHeader);
@@ -209,36 +204,82 @@ internal static class ConnectionFlowAnalysis
             return true;
         }
 
-        private void Propagate(BasicBlock source, ControlFlowBranch? branch, FlowState state, FlowState?[] entryStates, SortedSet<int> worklist, bool[]? inScope, int loopHeader)
+        private void Propagate(BasicBlock source, ControlFlowBranch? branch, FlowState state, Dictionary<int, FlowState> entryStates, SortedSet<int> worklist, HashSet<int>? inScope, int loopHeader)
         {
             if (branch?.Destination is not { } destination)
                 return;
 
-            var outgoing = branch.FinallyRegions.Any(_opaqueFinallyRegions.Contains) ? FlowState.AllEscaped() : state;
             var target = destination.Ordinal;
+            var outgoing = branch.FinallyRegions.Any(_opaqueFinallyRegions.Contains)
+                ? FlowState.AllEscaped()
+                : state.WithoutVariables(variable => !IsInScopeAt(variable, target));
             if (inScope is null)
             {
                 if (target <= source.Ordinal)
                 {
-                    _backEdgeStates[target] = _backEdgeStates.TryGetValue(target, out var known) ? known.Join(outgoing) : outgoing.Normalized();
+                    _backEdgeStates[target] = _backEdgeStates.TryGetValue(target, out var backEdgeState) ? backEdgeState.Join(outgoing) : outgoing.Normalized();
                     if (!_backEdgeSources.TryGetValue(target, out var sources))
                         _backEdgeSources[target] = sources = new HashSet<int>();
                     sources.Add(source.Ordinal);
                 }
             }
-            else if (target == loopHeader || !inScope[target])
+            else if (target == loopHeader || !inScope.Contains(target))
             {
                 return;
             }
 
-            var previous = entryStates[target];
-            var merged = previous is null ? outgoing.Normalized() : previous.Join(outgoing);
-            if (previous is null || !merged.SameAs(previous))
+            // Finally blocks run on the way: they start from the state the branch leaves with.
+            foreach (var finallyRegion in branch.FinallyRegions)
+                Merge(finallyRegion.FirstBlockOrdinal, state, entryStates, worklist, inScope);
+
+            Merge(target, outgoing, entryStates, worklist, inScope);
+        }
+
+        private void Merge(int target, FlowState incoming, Dictionary<int, FlowState> entryStates, SortedSet<int> worklist, HashSet<int>? inScope)
+        {
+            if ((uint)target >= (uint)_blocks.Length || (inScope is not null && !inScope.Contains(target)))
+                return;
+            var known = entryStates.TryGetValue(target, out var previous);
+            var merged = known ? previous!.Join(incoming) : incoming.Normalized();
+            if (!known || !merged.SameAs(previous!))
             {
                 entryStates[target] = merged;
                 worklist.Add(target);
             }
         }
+
+        /// <summary>The first blocks of the catch, filter and finally handlers an exception in <paramref name="block"/> may reach.</summary>
+        private int[] HandlersOf(BasicBlock block)
+        {
+            if (_handlersOfBlock.TryGetValue(block.Ordinal, out var known))
+                return known;
+
+            var handlers = new List<int>();
+            // Stop at this graph's root: a lambda's regions lead on into the graph around it.
+            for (var region = block.EnclosingRegion; region != _graph.Root && region?.EnclosingRegion is { } parent; region = parent)
+            {
+                if (region.Kind != ControlFlowRegionKind.Try)
+                    continue;
+                foreach (var sibling in parent.NestedRegions)
+                {
+                    if (sibling == region)
+                        continue;
+                    if (sibling.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Finally)
+                        handlers.Add(sibling.FirstBlockOrdinal);
+                    else if (sibling.Kind == ControlFlowRegionKind.FilterAndHandler)
+                        handlers.AddRange(sibling.NestedRegions.Select(r => r.FirstBlockOrdinal));
+                }
+            }
+
+            return _handlersOfBlock[block.Ordinal] = handlers.ToArray();
+        }
+
+        /// <summary>
+        /// A local or a flow capture lives in the blocks of the region that declares it; outside,
+        /// its binding is dropped, so that the state stays as small as what is in scope.
+        /// </summary>
+        private bool IsInScopeAt(object variable, int ordinal)
+            => !_scopes.TryGetValue(variable, out var region) || (region.FirstBlockOrdinal <= ordinal && ordinal <= region.LastBlockOrdinal);
 
         /// <summary>Finds handlers, opaque finally blocks and nested graphs; false when the graph has code that does not bind.</summary>
         private bool Prescan()
@@ -265,8 +306,10 @@ internal static class ConnectionFlowAnalysis
 
         private void MarkRegions(ControlFlowRegion region)
         {
-            if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.Finally)
-                _handlerEntries[region.FirstBlockOrdinal] = true;
+            foreach (var capture in region.CaptureIds)
+                _scopes[capture] = region;
+            foreach (var local in region.Locals)
+                _scopes[local] = region;
             if (region.Kind == ControlFlowRegionKind.Finally && !IsTransparent(region))
                 _opaqueFinallyRegions.Add(region);
             foreach (var nested in region.NestedRegions)
@@ -316,7 +359,10 @@ internal static class ConnectionFlowAnalysis
                 var (operation, childrenDone) = stack.Pop();
                 if (childrenDone)
                 {
+                    var version = state.Version;
                     Apply(operation, state);
+                    if (_exceptionalState is not null && state.Version != version)
+                        _exceptionalState = _exceptionalState.Join(state);
                     continue;
                 }
 
@@ -355,7 +401,7 @@ internal static class ConnectionFlowAnalysis
                     BindToNewUnknown(local, operation, state);
                     return;
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance when !IsSafeUse(instance):
-                    EscapeFields(state);
+                    EscapeFields(state, staticOnly: false);
                     return;
             }
 
@@ -382,9 +428,12 @@ internal static class ConnectionFlowAnalysis
             if (method.MethodKind == MethodKind.LocalFunction)
                 PinCapturedBy(method, state);
 
-            // A method of this object may use the connections held in its fields.
+            // A method of this object may use the connections held in its fields; any method of this
+            // compilation may use those held in static fields.
             if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
-                EscapeFields(state);
+                EscapeFields(state, staticOnly: false);
+            else if (method.Locations.Any(l => l.IsInSource))
+                EscapeFields(state, staticOnly: true);
         }
 
         private void ApplyCommand(FtpCommandCall call, FlowState state)
@@ -408,7 +457,10 @@ internal static class ConnectionFlowAnalysis
             }
 
             if (!_observations.TryGetValue(call.Invocation, out var observation))
+            {
                 _observations[call.Invocation] = observation = new CommandObservation(call, _currentBlock);
+                _blocksWithCommands.Add(_currentBlock);
+            }
             before.CopyTo(observation.Before, 0);
         }
 
@@ -561,10 +613,10 @@ internal static class ConnectionFlowAnalysis
             return names;
         }
 
-        /// <summary>Code that may use this object's fields runs: the connections they hold escape.</summary>
-        private static void EscapeFields(FlowState state)
+        /// <summary>Code that may use this object's fields (or only the static ones) runs: the connections they hold escape.</summary>
+        private static void EscapeFields(FlowState state, bool staticOnly)
         {
-            foreach (var field in state.BoundVariables.Where(v => v is IFieldSymbol or IPropertySymbol).ToList())
+            foreach (var field in state.BoundVariables.Where(v => v is IFieldSymbol or IPropertySymbol && (!staticOnly || ((ISymbol)v).IsStatic)).ToList())
                 state.Escape(field);
         }
     }

@@ -25,8 +25,11 @@ internal sealed class FlowState
         UnboundAreEscaped = unboundAreEscaped;
     }
 
-    /// <summary>True when variables not bound yet hold an escaped connection (an exception handler's entry).</summary>
+    /// <summary>True when variables not bound yet hold an escaped connection (after an opaque finally block).</summary>
     public bool UnboundAreEscaped { get; }
+
+    /// <summary>Changes whenever the state does, so that a caller can tell whether an operation changed it.</summary>
+    public int Version { get; private set; }
 
     /// <summary>The state at a method's entry: nothing known, nothing escaped.</summary>
     public static FlowState Entry() => new(NewBindings(), NewObjects(), NewPinned(), unboundAreEscaped: false);
@@ -44,6 +47,7 @@ internal sealed class FlowState
             return bound;
         var initial = IsPinned(variable) ? EscapedObject.Instance : (object)new InitialObject(variable);
         _bindings[variable] = initial;
+        Version++;
         if (initial is InitialObject && !_objects.ContainsKey(initial))
             _objects[initial] = UnboundAreEscaped ? ConnectionFacts.Escaped : ConnectionFacts.Unknown;
         return initial;
@@ -60,6 +64,7 @@ internal sealed class FlowState
     {
         if (connectionObject is not EscapedObject)
             _objects[connectionObject] = facts;
+        Version++;
     }
 
     /// <summary>A new connection object created at <paramref name="site"/>; variables still holding the one created there before now hold an unknown one.</summary>
@@ -79,10 +84,14 @@ internal sealed class FlowState
         }
 
         _objects[site] = facts;
+        Version++;
     }
 
     public void Bind(object variable, object connectionObject)
-        => _bindings[variable] = IsPinned(variable) ? EscapedObject.Instance : connectionObject;
+    {
+        _bindings[variable] = IsPinned(variable) ? EscapedObject.Instance : connectionObject;
+        Version++;
+    }
 
     public bool IsBound(object variable) => _bindings.ContainsKey(variable);
 
@@ -104,6 +113,7 @@ internal sealed class FlowState
         if (names.Count == 0)
             return;
         _pinned.UnionWith(names);
+        Version++;
         var captured = new List<object>();
         foreach (var variable in _bindings.Keys)
         {
@@ -118,6 +128,19 @@ internal sealed class FlowState
     private bool IsPinned(object variable) => variable is ISymbol symbol && _pinned.Contains(symbol.Name);
 
     public IEnumerable<object> BoundVariables => _bindings.Keys;
+
+    /// <summary>This state without the variables <paramref name="isOutOfScope"/> selects (itself when there are none).</summary>
+    public FlowState WithoutVariables(System.Func<object, bool> isOutOfScope)
+    {
+        FlowState? result = null;
+        foreach (var variable in _bindings.Keys)
+        {
+            if (isOutOfScope(variable))
+                (result ??= Clone())._bindings.Remove(variable);
+        }
+
+        return result ?? this;
+    }
 
     public FlowState Join(FlowState other)
     {

@@ -16,22 +16,13 @@ internal static class SequenceAnalysisCache
 {
     private static readonly ConditionalWeakTable<ControlFlowGraph, Result> Results = new();
 
-    private static int s_computed;
-    private static int s_reused;
-
-    /// <summary>How many analyses ran and how many were reused (for measurements).</summary>
-    internal static (int Computed, int Reused) Counters => (Volatile.Read(ref s_computed), Volatile.Read(ref s_reused));
-
     public static ImmutableArray<CommandObservation> Get(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken)
     {
         if (Results.TryGetValue(graph, out var known))
-        {
-            Interlocked.Increment(ref s_reused);
             return known.Observations;
-        }
 
+        // Computed outside GetValue so that a cancellation is not cached; two rules racing compute the same result.
         var computed = new Result(ConnectionFlowAnalysis.Analyze(graph, symbols, cancellationToken));
-        Interlocked.Increment(ref s_computed);
         return Results.GetValue(graph, _ => computed).Observations;
     }
 

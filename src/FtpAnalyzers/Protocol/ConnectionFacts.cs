@@ -63,8 +63,6 @@ internal readonly struct ConnectionFacts : IEquatable<ConnectionFacts>
 
     public ConnectionFacts Join(ConnectionFacts other) => new(_bits | other._bits);
 
-    public ConnectionFacts AsEscaped() => new(Bits.AnyState | Bits.Escaped);
-
     public ConnectionFacts WithUserArmed(bool armed) => With(Bits.User, armed ? Bits.UserArmed : Bits.UserNotArmed);
 
     public ConnectionFacts WithLoggedIn() => With(Bits.Login, Bits.LoggedIn);

@@ -49,6 +49,47 @@ public class ConnectionFlowAnalysisTests
             """));
 
     [Fact]
+    public Task CatchBlocks_StartFromAnyStateOfTheirTry()
+        => Verify.VerifyAnalyzerAsync(Members("""
+            static void Use(FtpReply a, FtpReply b) { }
+
+            void M(string host, Stream s)
+            {
+                using var c = FtpConnection.Connect(host);
+                c.Login("u", "p");
+                try { c.Noop(); } catch (IOException) { }
+                {|FTP0004:c.Retr("a", s)|};
+                try { c.Pasv(); } catch (IOException) { }
+                c.Retr("b", s);
+                c.Pasv(); c.Retr("c", s);
+                try { c.Noop(); } catch (IOException) { {|FTP0004:c.Retr("d", s)|}; }
+                try { Use(c.Pasv(), c.Retr("e", s)); } catch (IOException) { c.Retr("f", s); }
+                try { try { c.Pasv(); } finally { c.Noop(); } } catch (IOException) { c.Retr("g", s); }
+                try { c.Pasv(); c.Retr("h", s); } catch (IOException) when (s.CanRead) { c.Retr("i", s); }
+            }
+            """));
+
+    [Fact]
+    public Task FinallyBlocks_StartFromEveryWayIn()
+        => Verify.VerifyAnalyzerAsync(Method(LoggedIn + """
+            c.Pasv(); c.Retr("a", s);
+            try { if (flag) return; c.Noop(); } finally { {|FTP0004:c.Retr("b", s)|}; }
+            try { if (flag) return; c.Pasv(); } finally { c.Retr("c", s); }
+            """));
+
+    [Fact]
+    public Task GotoIntoALoop_IsNotAnIterationPass()
+        => Verify.VerifyAnalyzerAsync(Method(LoggedIn + """
+            c.Pasv();
+            goto inside;
+            top:
+            c.Pasv();
+            inside:
+            c.Retr("a", s);
+            if (flag) goto top;
+            """));
+
+    [Fact]
     public Task UsingBlocks_AreFollowed()
         => Verify.VerifyAnalyzerAsync(Method("""
             using (var c = FtpConnection.Connect(host))
@@ -229,6 +270,18 @@ public class ConnectionFlowAnalysisTests
 
             void Other() { }
             static void Register(C c) { }
+
+            static void S(Stream s)
+            {
+                s_shared!.Pasv(); s_shared.Retr("a", s);
+                s.Flush();
+                {|FTP0004:s_shared.Retr("b", s)|};
+                Helper();
+                s_shared.Pasv(); s_shared.Retr("c", s);
+                s_shared.Retr("d", s);
+            }
+
+            static void Helper() { }
             """));
 
     [Fact]

@@ -99,4 +99,27 @@ public class CommandBeforeLoginAnalyzerTests
                 }
                 """,
         }.RunAsync();
+
+    [Fact]
+    public Task WrapperWithFtpCommand_IsACommand()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.IO;
+            using Ftp;
+
+            static class Wrappers
+            {
+                [FtpCommand("CWD")]
+                public static FtpReply GoTo(this FtpConnection c, string dir) => c.Cwd(dir);
+            }
+
+            class C
+            {
+                void M()
+                {
+                    using var c = FtpConnection.Connect("h");
+                    {|FTP0005:c.GoTo("/")|};
+                    c.Login("u", "p"); c.GoTo("/");
+                }
+            }
+            """);
 }

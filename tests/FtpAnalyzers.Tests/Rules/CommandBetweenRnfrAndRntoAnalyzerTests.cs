@@ -107,4 +107,27 @@ public class CommandBetweenRnfrAndRntoAnalyzerTests
                 }
                 """,
         }.RunAsync();
+
+    [Fact]
+    public Task WrapperWithFtpCommand_IsACommand()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.IO;
+            using Ftp;
+
+            static class Wrappers
+            {
+                [FtpCommand("PWD")]
+                public static FtpReply Where(this FtpConnection c, string unused) => c.Pwd();
+            }
+
+            class C
+            {
+                void M()
+                {
+                    using var c = FtpConnection.Connect("h");
+                    c.Login("u", "p");
+                    c.Rnfr("a"); {|FTP0003:c.Where("x")|}; c.Rnto("b");
+                }
+            }
+            """);
 }

@@ -139,4 +139,28 @@ public class PassWithoutUserAnalyzerTests
             var c = FtpConnection.Connect(host);
             c?{|FTP0001:.Pass(pw)|};
             """));
+
+    [Fact]
+    public Task WrapperWithFtpCommand_IsACommand()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.IO;
+            using Ftp;
+
+            static class Wrappers
+            {
+                [FtpCommand("PASS")]
+                public static FtpReply SendPassword(this FtpConnection c, string pw) => c.Pass(pw);
+            }
+
+            class C
+            {
+                void M()
+                {
+                    using var c = FtpConnection.Connect("h");
+                    {|FTP0001:c.SendPassword("p")|};
+                    c.User("u"); c.SendPassword("p");
+                    {|FTP0001:Wrappers.SendPassword(c, "p")|};
+                }
+            }
+            """);
 }

@@ -101,4 +101,28 @@ public class RntoWithoutRnfrAnalyzerTests
                 }
                 """,
         }.RunAsync();
+
+    [Fact]
+    public Task WrapperWithFtpCommand_IsACommand()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.IO;
+            using Ftp;
+
+            static class Wrappers
+            {
+                [FtpCommand("RNTO")]
+                public static FtpReply RenameTo(this FtpConnection c, string to) => c.Rnto(to);
+            }
+
+            class C
+            {
+                void M()
+                {
+                    using var c = FtpConnection.Connect("h");
+                    c.Login("u", "p");
+                    {|FTP0002:c.RenameTo("b")|};
+                    c.Rnfr("a"); c.RenameTo("b");
+                }
+            }
+            """);
 }

@@ -167,4 +167,28 @@ public class TransferWithoutDataConnectionAnalyzerTests
                 }
                 """,
         }.RunAsync();
+
+    [Fact]
+    public Task WrapperWithFtpCommand_IsACommand()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.IO;
+            using Ftp;
+
+            static class Wrappers
+            {
+                [FtpCommand("RETR")]
+                public static FtpReply Fetch(this FtpConnection c, string path) => c.Retr(path, Stream.Null);
+            }
+
+            class C
+            {
+                void M()
+                {
+                    using var c = FtpConnection.Connect("h");
+                    c.Login("u", "p");
+                    {|FTP0004:c.Fetch("a")|};
+                    c.Pasv(); c.Fetch("a");
+                }
+            }
+            """);
 }
