@@ -19,6 +19,6 @@ public sealed record BenchmarkSettings(
 
     /// <summary>Every table, small corpora, one repetition: proves the harness still works.</summary>
     public static BenchmarkSettings SmokeRun { get; } = new(
-        Smoke: true, Repetitions: 1, GateFiles: 30, DenseMethods: 30,
-        StraightLineStatements: new[] { 100, 500, 2_000 }, ManyBlocks: 100, NestingDepth: 20, Seed: DefaultSeed);
+        Smoke: true, Repetitions: 1, GateFiles: 20, DenseMethods: 20,
+        StraightLineStatements: new[] { 50, 250, 1_000 }, ManyBlocks: 100, NestingDepth: 20, Seed: DefaultSeed);
 }
