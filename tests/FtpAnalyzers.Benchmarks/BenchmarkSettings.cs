@@ -14,7 +14,7 @@ public sealed record BenchmarkSettings(
     public const int DefaultSeed = 20261123;
 
     public static BenchmarkSettings Full { get; } = new(
-        Smoke: false, Repetitions: 5, GateFiles: 2000, DenseMethods: 2000,
+        Smoke: false, Repetitions: 3, GateFiles: 2000, DenseMethods: 2000,
         StraightLineStatements: new[] { 1_000, 5_000, 20_000 }, ManyBlocks: 1_000, NestingDepth: 200, Seed: DefaultSeed);
 
     /// <summary>Every table, small corpora, one repetition: proves the harness still works.</summary>

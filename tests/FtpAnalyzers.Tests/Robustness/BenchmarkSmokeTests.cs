@@ -23,7 +23,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         Assert.Contains("## 1. Gate cost", text);
         Assert.Contains("## 2. Dense FTP code", text);
         Assert.Contains("## 3. Scaling", text);
-        Assert.Contains("## 4. Per-method latency", text);
+        Assert.Contains("## 4. Latency per method and per file", text);
         foreach (var analyzer in AnalyzerCatalog.CreateProductAnalyzers())
             Assert.Contains(analyzer.GetType().Name, text);
     }

@@ -41,6 +41,9 @@ internal sealed class RobustnessHarness
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             metadataReferences: CompilationReferences.Net80.Add(CompilationReferences.FtpClient)));
+        // Binding ~170 references costs more than a small input; the workspace reuses this
+        // compilation's reference symbols in every project forked from this solution.
+        _emptySolution.GetProject(_projectId)!.GetCompilationAsync().GetAwaiter().GetResult();
     }
 
     /// <summary>The product's analyzers and fixers, found by reflection.</summary>

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FtpAnalyzers.Tests.Robustness;
 
-#pragma warning disable RS1036, RS2008 // Test doubles for HarnessSelfTests, not shipped analyzers.
+#pragma warning disable RS1036, RS1038, RS1041, RS2008 // Test doubles for HarnessSelfTests, not shipped analyzers.
 
 internal static class SelfTestAnalyzers
 {
