@@ -71,6 +71,8 @@ public sealed class BenchmarkSuite
         _report.WriteLine($"- .NET: {RuntimeInformation.FrameworkDescription}; Roslyn: Microsoft.CodeAnalysis {roslyn.GetName().Version} ({InformationalVersion(roslyn)})");
         _report.WriteLine($"- Load average at start (1/5/15 min): {LoadAverage()} — figures from a busy machine are noisier, ratios less so since every configuration is interleaved");
         _report.WriteLine($"- FTP analyzers found: {(_ftp.IsEmpty ? "none" : string.Join(", ", _ftp.Select(Describe)))}");
+        if (_ftp.IsEmpty)
+            _report.WriteLine("- **No FTP analyzer was in this build** (none in FtpAnalyzers.dll): the FTP rows are empty and only the baselines are measured. Re-run once the rules are in.");
         _report.WriteLine("- Compile = GetDiagnostics() + Emit to memory, no analyzers. Compiler and analyzers run single-threaded " +
             "(concurrentBuild: false, concurrentAnalysis: false), so both figures are the same kind of time. " +
             "Analyzer time = Roslyn's own per-analyzer telemetry (logAnalyzerExecutionTime: true): time inside the analyzers' callbacks.");
@@ -104,7 +106,9 @@ public sealed class BenchmarkSuite
         table.WriteTo(_report);
         var ftp = measured.Rows[1].AnalyzerTime;
         var empty = measured.Rows[0].AnalyzerTime;
-        _report.WriteLine($"FTP analyzers minus the empty analyzer: {Table.Ms(ftp - empty)} = {Table.Percent(ftp - empty, measured.Compile)} of compile time.");
+        _report.WriteLine(_ftp.IsEmpty
+            ? "FTP analyzers minus the empty analyzer: not measured, no FTP analyzer found."
+            : $"FTP analyzers minus the empty analyzer: {Table.Ms(ftp - empty)} = {Table.Percent(ftp - empty, measured.Compile)} of compile time.");
         _report.WriteLine();
     }
 
