@@ -32,7 +32,7 @@ public static class GateCorpus
         for (var method = 0; method < methodCount; method++)
         {
             var name = $"M{method}";
-            switch (random.Next(index % 25 == 0 && method == 0 ? 1 : 0, 7))
+            switch (index % 25 == 0 && method == 0 ? 0 : random.Next(1, 7))
             {
                 case 0: AppendPassiveReplyParser(text, name, random); break;
                 case 1: AppendCsvSum(text, name); break;
