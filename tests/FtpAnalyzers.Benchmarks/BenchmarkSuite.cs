@@ -1,0 +1,373 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using FtpAnalyzers.Benchmarks.Corpus;
+using FtpAnalyzers.Benchmarks.Harness;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FtpAnalyzers.Benchmarks;
+
+/// <summary>
+/// The four analyzer benchmarks of issue 7. Every figure that is compared with another is measured
+/// in the same run, on the same compilation, repetitions interleaved, and reported as a median.
+/// </summary>
+public sealed class BenchmarkSuite
+{
+    private const string Ca2000 = "CA2000";
+
+    private readonly BenchmarkSettings _settings;
+    private readonly TextWriter _report;
+    private readonly TextWriter _progress;
+    private readonly ImmutableArray<DiagnosticAnalyzer> _ftp = AnalyzerCatalog.CreateProductAnalyzers();
+    private readonly ImmutableArray<DiagnosticAnalyzer> _empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+    private readonly List<string> _failures = new();
+
+    public BenchmarkSuite(BenchmarkSettings settings, TextWriter report, TextWriter progress)
+    {
+        _settings = settings;
+        _report = report;
+        _progress = progress;
+    }
+
+    /// <summary>Analyzer exceptions seen during the run (each one is also printed).</summary>
+    public IReadOnlyList<string> Failures => _failures;
+
+    public async Task RunAsync()
+    {
+        WriteMachine();
+        await GateCostAsync().ConfigureAwait(false);
+        await DenseCodeAsync().ConfigureAwait(false);
+        await ScalingAsync().ConfigureAwait(false);
+        await LatencyAsync().ConfigureAwait(false);
+        if (_failures.Count > 0)
+        {
+            _report.WriteLine("## Analyzer exceptions");
+            _report.WriteLine();
+            foreach (var failure in _failures)
+                _report.WriteLine("- " + failure);
+            _report.WriteLine();
+        }
+    }
+
+    private void WriteMachine()
+    {
+        var roslyn = typeof(CSharpCompilation).Assembly;
+        _report.WriteLine("## Machine");
+        _report.WriteLine();
+        _report.WriteLine($"- Mode: {(_settings.Smoke ? "smoke (small corpora, 1 repetition: checks the harness, the figures mean nothing)" : $"full, median of {_settings.Repetitions} repetitions after one warm-up")}; seed {_settings.Seed}");
+        _report.WriteLine($"- CPU: {Environment.ProcessorCount} logical cores ({RuntimeInformation.ProcessArchitecture}); OS: {RuntimeInformation.OSDescription}");
+        _report.WriteLine($"- .NET: {RuntimeInformation.FrameworkDescription}; Roslyn: Microsoft.CodeAnalysis {roslyn.GetName().Version} ({InformationalVersion(roslyn)})");
+        _report.WriteLine($"- Load average at start (1/5/15 min): {LoadAverage()} — figures from a busy machine are noisier, ratios less so since every configuration is interleaved");
+        _report.WriteLine($"- FTP analyzers found: {(_ftp.IsEmpty ? "none" : string.Join(", ", _ftp.Select(Describe)))}");
+        if (_ftp.IsEmpty)
+            _report.WriteLine("- **No FTP analyzer was in this build** (none in FtpAnalyzers.dll): the FTP rows are empty and only the baselines are measured. Re-run once the rules are in.");
+        _report.WriteLine("- Compile = GetDiagnostics() + Emit to memory, no analyzers. Compiler and analyzers run single-threaded " +
+            "(concurrentBuild: false, concurrentAnalysis: false), so both figures are the same kind of time. " +
+            "Analyzer time = Roslyn's own per-analyzer telemetry (logAnalyzerExecutionTime: true): time inside the analyzers' callbacks.");
+        _report.WriteLine();
+    }
+
+    // 1. Gate cost -------------------------------------------------------------------------------
+
+    private async Task GateCostAsync()
+    {
+        _progress.WriteLine($"gate: generating {_settings.GateFiles} files");
+        var compilation = Measurement.CreateCompilation("Gate", GateCorpus.Generate(_settings.GateFiles, _settings.Seed), referenceFtpClient: false);
+        var measured = await MeasureAsync("gate", compilation, new (string, ImmutableArray<DiagnosticAnalyzer>, AnalyzerOptions?)[]
+        {
+            ("Empty analyzer (compilation-start action only)", _empty, null),
+            ("All FTP analyzers", _ftp, null),
+        }).ConfigureAwait(false);
+
+        _report.WriteLine($"## 1. Gate cost: {_settings.GateFiles} files that do not reference Ftp.Client");
+        _report.WriteLine();
+        _report.WriteLine($"{compilation.SyntaxTrees.Count()} files, {LineCount(compilation)} lines: string splitting, arithmetic, LINQ, sockets; one file in 25 has a hand-written 227/229 reply parser.");
+        _report.WriteLine();
+        var table = new Table("Configuration", "Time (median)", "Share of compile", "Diagnostics");
+        table.Add("Compile (no analyzers)", Table.Ms(measured.Compile), "100 %", measured.CompileErrors + " errors");
+        foreach (var row in measured.Rows)
+        {
+            table.Add(row.Name, Table.Ms(row.AnalyzerTime), Table.Percent(row.AnalyzerTime, measured.Compile), row.DiagnosticCount.ToString());
+            if (row == measured.Rows[1])
+                AddPerAnalyzerRows(table, row, measured.Compile);
+        }
+        table.WriteTo(_report);
+        var ftp = measured.Rows[1].AnalyzerTime;
+        var empty = measured.Rows[0].AnalyzerTime;
+        _report.WriteLine(_ftp.IsEmpty
+            ? "FTP analyzers minus the empty analyzer: not measured, no FTP analyzer found."
+            : $"FTP analyzers minus the empty analyzer: {Table.Ms(ftp - empty)} = {Table.Percent(ftp - empty, measured.Compile)} of compile time.");
+        _report.WriteLine();
+    }
+
+    // 2. Dense FTP code --------------------------------------------------------------------------
+
+    private async Task DenseCodeAsync()
+    {
+        _progress.WriteLine($"dense: generating {_settings.DenseMethods} methods");
+        var compilation = DenseCompilation();
+        var ca2000 = AnalyzerCatalog.CreateNetAnalyzers(Ca2000);
+        var ca2000Default = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalConfigOptionsProvider(new Dictionary<string, string>
+        {
+            ["dotnet_diagnostic.CA2000.severity"] = "warning",
+        }));
+        var ca2000NoInterprocedural = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalConfigOptionsProvider(new Dictionary<string, string>
+        {
+            ["dotnet_diagnostic.CA2000.severity"] = "warning",
+            ["dotnet_code_quality.CA2000.interprocedural_analysis_kind"] = "None",
+        }));
+        var measured = await MeasureAsync("dense", compilation, new (string, ImmutableArray<DiagnosticAnalyzer>, AnalyzerOptions?)[]
+        {
+            ("Empty analyzer (compilation-start action only)", _empty, null),
+            ("All FTP analyzers", _ftp, null),
+            ("CA2000, default (interprocedural)", ca2000, ca2000Default),
+            ("CA2000, interprocedural_analysis_kind = None", ca2000, ca2000NoInterprocedural),
+        }).ConfigureAwait(false);
+
+        _report.WriteLine($"## 2. Dense FTP code: {_settings.DenseMethods} methods using Ftp.Client");
+        _report.WriteLine();
+        _report.WriteLine($"{compilation.SyntaxTrees.Count()} files, {LineCount(compilation)} lines; 10–50 commands per method through branches, loops, try/finally, async, lambdas and raw SendCommand; " +
+            $"about one method in twelve has a sequence mistake, one method in ten leaks its connection and a StreamWriter. CA2000 from Microsoft.CodeAnalysis.NetAnalyzers {NetAnalyzersVersion()} ({string.Join(", ", ca2000.Select(a => a.GetType().Name))}), enabled explicitly.");
+        _report.WriteLine();
+        var table = new Table("Configuration", "Time (median)", "Share of compile", "Diagnostics");
+        table.Add("Compile (no analyzers)", Table.Ms(measured.Compile), "100 %", measured.CompileErrors + " errors");
+        foreach (var row in measured.Rows)
+        {
+            table.Add(row.Name, Table.Ms(row.AnalyzerTime), Table.Percent(row.AnalyzerTime, measured.Compile), row.DiagnosticCount.ToString());
+            if (row == measured.Rows[1])
+                AddPerAnalyzerRows(table, row, measured.Compile);
+        }
+        table.WriteTo(_report);
+
+        var ftp = measured.Rows[1].AnalyzerTime;
+        var share = ftp.TotalMilliseconds / measured.Compile.TotalMilliseconds;
+        var versusDefault = ftp.TotalMilliseconds / measured.Rows[2].AnalyzerTime.TotalMilliseconds;
+        var versusNone = ftp.TotalMilliseconds / measured.Rows[3].AnalyzerTime.TotalMilliseconds;
+        _report.WriteLine($"- FTP / compile: {Table.Percent(ftp, measured.Compile)} (target ≤ 5 %: {Verdict(_ftp.IsEmpty ? double.NaN : share, 0.05)})");
+        _report.WriteLine($"- FTP / CA2000 default: {Table.Ratio(versusDefault)} (target ≤ 0.20×: {Verdict(_ftp.IsEmpty ? double.NaN : versusDefault, 0.20)})");
+        _report.WriteLine($"- FTP / CA2000 interprocedural None: {Table.Ratio(versusNone)} (target ≤ 0.20×: {Verdict(_ftp.IsEmpty ? double.NaN : versusNone, 0.20)})");
+        _report.WriteLine();
+    }
+
+    private CSharpCompilation DenseCompilation()
+        => Measurement.CreateCompilation(
+            "Dense",
+            DenseFtpCorpus.Generate(_settings.DenseMethods, _settings.Seed),
+            referenceFtpClient: true,
+            ImmutableDictionary<string, ReportDiagnostic>.Empty.Add(Ca2000, ReportDiagnostic.Warn));
+
+    // 3. Scaling ---------------------------------------------------------------------------------
+
+    private async Task ScalingAsync()
+    {
+        var cases = new List<(string Name, string Text)>();
+        foreach (var count in _settings.StraightLineStatements)
+            cases.Add(($"Straight line, {count:N0} statements", ScalingCorpus.StraightLine(count)));
+        cases.Add(($"~{_settings.ManyBlocks:N0}-block CFG (if/else and for in sequence)", ScalingCorpus.ManyBlocks(_settings.ManyBlocks)));
+        cases.Add(($"Nesting {_settings.NestingDepth} deep (if/while/try/using)", ScalingCorpus.DeepNesting(_settings.NestingDepth)));
+
+        var table = new Table("Method", "Statements", "CFG blocks", "Compile", "FTP analyzers", "FTP per 1k statements", "FTP diagnostics", "Early mistake", "Late mistake");
+        var straightLine = new List<TimeSpan>();
+        foreach (var (name, text) in cases)
+        {
+            _progress.WriteLine($"scaling: {name}");
+            var compilation = Measurement.CreateCompilation("Scaling", new[] { ("Scaling/Huge.cs", text) }, referenceFtpClient: true);
+            var measured = await MeasureAsync(name, compilation, new (string, ImmutableArray<DiagnosticAnalyzer>, AnalyzerOptions?)[] { ("FTP", _ftp, null) }).ConfigureAwait(false);
+            var row = measured.Rows[0];
+            if (name.StartsWith("Straight line", StringComparison.Ordinal))
+                straightLine.Add(row.AnalyzerTime);
+            var statements = compilation.SyntaxTrees.Single().GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single().DescendantNodes().OfType<StatementSyntax>().Count();
+            table.Add(
+                name,
+                statements.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                CountBlocks(compilation).ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                Table.Ms(measured.Compile),
+                Table.Ms(row.AnalyzerTime),
+                Table.Ms(TimeSpan.FromTicks(row.AnalyzerTime.Ticks * 1000 / Math.Max(1, statements))),
+                row.DiagnosticCount.ToString(),
+                ReportedOnLineWith(row.Diagnostics, "early.txt"),
+                ReportedOnLineWith(row.Diagnostics, "late.txt"));
+        }
+
+        var sizes = _settings.StraightLineStatements;
+        _report.WriteLine("## 3. Scaling: one huge method");
+        _report.WriteLine();
+        _report.WriteLine("Each method logs in, sends RNTO without RNFR right away (early mistake) and again as its last statement (late mistake). " +
+            "\"yes\"/\"no\" says whether any FTP diagnostic is reported on that line: a bounded analysis that gives up must do so quietly (no diagnostic, no exception).");
+        _report.WriteLine();
+        table.WriteTo(_report);
+        var growth = straightLine[^1].TotalMilliseconds / straightLine[0].TotalMilliseconds;
+        var sizeRatio = (double)sizes[^1] / sizes[0];
+        _report.WriteLine($"- FTP time {sizes[^1]:N0} / {sizes[0]:N0} statements: {Table.Ratio(growth)} for {sizeRatio:0}× the code (target ≤ {sizeRatio * 1.25:0}×: {Verdict(_ftp.IsEmpty ? double.NaN : growth, sizeRatio * 1.25)})");
+        _report.WriteLine();
+    }
+
+    private static int CountBlocks(Compilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.Single();
+        var model = compilation.GetSemanticModel(tree);
+        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        return model.GetOperation(method) is IMethodBodyOperation body ? ControlFlowGraph.Create(body).Blocks.Length : 0;
+    }
+
+    private static string ReportedOnLineWith(ImmutableArray<Diagnostic> diagnostics, string marker)
+        => diagnostics.Any(diagnostic => diagnostic.Location.IsInSource
+            && diagnostic.Location.SourceTree!.GetText().Lines.GetLineFromPosition(diagnostic.Location.SourceSpan.Start).ToString().Contains(marker, StringComparison.Ordinal))
+            ? "yes" : "no";
+
+    // 4. Latency per method and per file----------------------------------------------------------------
+
+    private async Task LatencyAsync()
+    {
+        _progress.WriteLine("latency: per-method and per-file analysis of the dense corpus");
+        var compilation = DenseCompilation();
+        var methods = compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Select(method => (tree, (TextSpan?)method.FullSpan)))
+            .ToList();
+        var files = compilation.SyntaxTrees.Select(tree => (tree, (TextSpan?)null)).ToList();
+        var table = new Table("Request", "Analyzers", "Requests", "p50", "p90", "p99", "Max", "Diagnostics") { TextColumns = 2 };
+        foreach (var (request, spans) in new[] { ("One method", methods), ("One file", files) })
+        {
+            foreach (var (name, analyzers) in new[] { ("Empty analyzer", _empty), ("All FTP analyzers", _ftp) })
+            {
+                if (analyzers.IsEmpty)
+                {
+                    table.Add(request, name + " (none found)", "0", "n/a", "n/a", "n/a", "n/a", "0");
+                    continue;
+                }
+                var (times, diagnostics) = await PerRequestAsync(compilation, analyzers, spans).ConfigureAwait(false);
+                table.Add(request, name, times.Count.ToString(), Table.Ms(Measurement.Percentile(times, 50)), Table.Ms(Measurement.Percentile(times, 90)),
+                    Table.Ms(Measurement.Percentile(times, 99)), Table.Ms(times.Count == 0 ? TimeSpan.Zero : times[^1]), diagnostics.ToString());
+            }
+        }
+        _report.WriteLine("## 4. Latency per method and per file (the IDE's view)");
+        _report.WriteLine();
+        _report.WriteLine("Wall time of CompilationWithAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, span) for each method (span = the method) " +
+            $"and for each file (no span, {DenseFtpCorpus.MethodsPerFile} methods) of the dense corpus, with semantic models that have already bound their file " +
+            "(as in the IDE, where the compiler has bound the file before analyzers ask), after one warm-up request. " +
+            "It includes the analyzer driver's own work for the request (building the operation trees the analyzers ask for), which the telemetry of tables 1–3 leaves out; " +
+            "the empty analyzer shows the driver's fixed overhead. Diagnostics = those inside the requested span.");
+        _report.WriteLine();
+        table.WriteTo(_report);
+    }
+
+    private async Task<(List<TimeSpan> Times, int Diagnostics)> PerRequestAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, List<(SyntaxTree Tree, TextSpan? Span)> requests)
+    {
+        // The IDE asks with a semantic model that has already bound the file; so does this.
+        var fresh = compilation.Clone();
+        var models = fresh.SyntaxTrees.ToDictionary(tree => tree, tree => fresh.GetSemanticModel(tree));
+        foreach (var model in models.Values)
+            model.GetDiagnostics();
+        var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, analyzer, diagnostic) => Fail($"{analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}"),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false));
+        // Warm-up: the compilation-start actions run on the first request; the IDE has long run them.
+        var (warmTree, warmSpan) = requests[0];
+        await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(models[warmTree], warmSpan, CancellationToken.None).ConfigureAwait(false);
+
+        var times = new List<TimeSpan>(requests.Count);
+        var found = 0;
+        foreach (var (tree, span) in requests.Skip(1))
+        {
+            var model = models[tree];
+            var stopwatch = Stopwatch.StartNew();
+            var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, span, CancellationToken.None).ConfigureAwait(false);
+            stopwatch.Stop();
+            times.Add(stopwatch.Elapsed);
+            found += diagnostics.Count(diagnostic => span is null || span.Value.IntersectsWith(diagnostic.Location.SourceSpan));
+        }
+        times.Sort();
+        return (times, found);
+    }
+
+    // Shared -------------------------------------------------------------------------------------
+
+    private sealed record Row(string Name, TimeSpan AnalyzerTime, ImmutableArray<TimeSpan> PerAnalyzer, int DiagnosticCount, ImmutableArray<Diagnostic> Diagnostics);
+
+    private sealed record Measured(TimeSpan Compile, int CompileErrors, IReadOnlyList<Row> Rows);
+
+    /// <summary>
+    /// Compile and every configuration once per repetition, interleaved so that a slow moment of the
+    /// machine hits all of them alike; one extra warm-up repetition is discarded in full mode.
+    /// </summary>
+    private async Task<Measured> MeasureAsync(string label, Compilation compilation, IReadOnlyList<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers, AnalyzerOptions? Options)> configurations)
+    {
+        var compileTimes = new List<TimeSpan>();
+        var runs = configurations.Select(_ => new List<AnalyzerRun>()).ToArray();
+        var compileErrors = 0;
+        var warmUp = _settings.Smoke ? 0 : 1;
+        for (var repetition = 0; repetition < warmUp + _settings.Repetitions; repetition++)
+        {
+            _progress.WriteLine($"  {label}: repetition {repetition + 1 - warmUp}/{_settings.Repetitions}{(repetition < warmUp ? " (warm-up)" : "")}");
+            var compile = Measurement.Compile(compilation, out compileErrors);
+            if (repetition >= warmUp)
+                compileTimes.Add(compile);
+            for (var index = 0; index < configurations.Count; index++)
+            {
+                var run = await Measurement.AnalyzeAsync(compilation, configurations[index].Analyzers, configurations[index].Options).ConfigureAwait(false);
+                foreach (var failure in run.Failures)
+                    Fail($"{label} / {configurations[index].Name}: {failure.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+                if (repetition >= warmUp)
+                    runs[index].Add(run);
+            }
+        }
+
+        var rows = configurations.Select((configuration, index) => new Row(
+            configuration.Analyzers.IsEmpty ? configuration.Name + " (none found)" : configuration.Name,
+            Measurement.Median(runs[index].Select(run => run.AnalyzerTime)),
+            Enumerable.Range(0, configuration.Analyzers.Length).Select(analyzer => Measurement.Median(runs[index].Select(run => run.PerAnalyzer[analyzer]))).ToImmutableArray(),
+            runs[index][^1].Diagnostics.Length,
+            runs[index][^1].Diagnostics)).ToList();
+        return new Measured(Measurement.Median(compileTimes), compileErrors, rows);
+    }
+
+    private void AddPerAnalyzerRows(Table table, Row ftpRow, TimeSpan compile)
+    {
+        for (var index = 0; index < _ftp.Length; index++)
+        {
+            var count = ftpRow.Diagnostics.Count(diagnostic => _ftp[index].SupportedDiagnostics.Any(descriptor => descriptor.Id == diagnostic.Id));
+            table.Add("  " + Describe(_ftp[index]), Table.Ms(ftpRow.PerAnalyzer[index]), Table.Percent(ftpRow.PerAnalyzer[index], compile), count.ToString());
+        }
+    }
+
+    private void Fail(string message)
+    {
+        lock (_failures)
+            _failures.Add(message);
+        _progress.WriteLine("ANALYZER EXCEPTION: " + message);
+    }
+
+    private static string Describe(DiagnosticAnalyzer analyzer)
+        => $"{analyzer.GetType().Name} ({string.Join("/", analyzer.SupportedDiagnostics.Select(descriptor => descriptor.Id).Distinct())})";
+
+    private static string Verdict(double value, double target)
+        => double.IsNaN(value) ? "not measured, no FTP analyzer found" : value <= target ? "met" : "MISSED";
+
+    private static int LineCount(Compilation compilation)
+        => compilation.SyntaxTrees.Sum(tree => tree.GetText().Lines.Count);
+
+    private static string InformationalVersion(System.Reflection.Assembly assembly)
+        => assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "?";
+
+    private static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string NetAnalyzersVersion()
+        => Path.GetFileName(CompilationReferences.BuildMetadata("NetAnalyzersPackagePath").TrimEnd('/', '\\'));
+}

@@ -1,0 +1,107 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace FtpAnalyzers.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/FtpAnalyzers.Benchmarks</c>: the full run, written to
+/// docs/performance.md; <c>-- --smoke</c>: every table on small corpora in seconds (CI runs it
+/// through <see cref="RunAsync"/>). Options: <c>--repetitions N</c>, <c>--no-write</c>.
+/// </summary>
+public static class Program
+{
+    public const string Command = "dotnet run -c Release --project tests/FtpAnalyzers.Benchmarks";
+
+    public static async Task<int> Main(string[] args)
+    {
+        var settings = BenchmarkSettings.Full;
+        var write = true;
+        for (var index = 0; index < args.Length; index++)
+        {
+            switch (args[index])
+            {
+                case "--smoke":
+                    settings = BenchmarkSettings.SmokeRun;
+                    write = false;
+                    break;
+                case "--repetitions" when index + 1 < args.Length && int.TryParse(args[index + 1], out var repetitions) && repetitions > 0:
+                    settings = settings with { Repetitions = repetitions };
+                    index++;
+                    break;
+                case "--no-write":
+                    write = false;
+                    break;
+                default:
+                    Console.Error.WriteLine($"unknown argument '{args[index]}'; usage: {Command} [-- --smoke | --repetitions N | --no-write]");
+                    return 2;
+            }
+        }
+
+        var report = new StringWriter();
+        var failures = await RunAsync(settings, new EchoWriter(report, Console.Out), Console.Error).ConfigureAwait(false);
+        if (write)
+        {
+            var path = Path.Combine(FindRepositoryRoot(), "docs", "performance.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, PerformanceDocument(report.ToString(), settings));
+            Console.Error.WriteLine($"written to {path}");
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>Runs every benchmark, writes the tables to <paramref name="report"/>; returns the number of analyzer exceptions.</summary>
+    public static async Task<int> RunAsync(BenchmarkSettings settings, TextWriter report, TextWriter progress)
+    {
+        var suite = new BenchmarkSuite(settings, report, progress);
+        await suite.RunAsync().ConfigureAwait(false);
+        return suite.Failures.Count;
+    }
+
+    private static string PerformanceDocument(string tables, BenchmarkSettings settings)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Performance");
+        text.AppendLine();
+        text.AppendLine("What the FTP analyzers cost, measured by the benchmark in `tests/FtpAnalyzers.Benchmarks`.");
+        text.AppendLine("This file is written by the last full run of:");
+        text.AppendLine();
+        text.AppendLine("```");
+        text.AppendLine(settings.Repetitions == BenchmarkSettings.Full.Repetitions ? Command : $"{Command} -- --repetitions {settings.Repetitions}");
+        text.AppendLine("```");
+        text.AppendLine();
+        text.AppendLine($"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. `{Command} -- --smoke` runs every table on small corpora in seconds (CI does, so the harness cannot rot).");
+        text.AppendLine();
+        text.Append(tables);
+        return text.ToString();
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "FtpAnalyzers.sln")))
+                return folder.FullName;
+        }
+        throw new InvalidOperationException("Run from inside the repository: FtpAnalyzers.sln was not found above the current folder.");
+    }
+
+    /// <summary>Writes to the report and echoes to the console as it goes.</summary>
+    private sealed class EchoWriter(TextWriter report, TextWriter console) : TextWriter
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            report.Write(value);
+            console.Write(value);
+        }
+
+        public override void Write(string? value)
+        {
+            report.Write(value);
+            console.Write(value);
+        }
+    }
+}
