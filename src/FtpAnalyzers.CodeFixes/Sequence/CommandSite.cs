@@ -62,8 +62,15 @@ internal sealed class CommandSite
         if (root is null || model is null || FtpSymbols.TryCreate(model.Compilation) is not { } symbols)
             return null;
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation
-            || invocation.Span != diagnostic.Location.SourceSpan
-            || Command(model, symbols, invocation, cancellationToken) is not { } call
+            || invocation.Span != diagnostic.Location.SourceSpan)
+            return null;
+        return Create(document, root, model, symbols, invocation, allowEmbedded, cancellationToken);
+    }
+
+    /// <summary>The site of a command call found in <paramref name="root"/>, the root of <paramref name="document"/>.</summary>
+    public static CommandSite? Create(Document document, SyntaxNode root, SemanticModel model, FtpSymbols symbols, InvocationExpressionSyntax invocation, bool allowEmbedded, CancellationToken cancellationToken)
+    {
+        if (Command(model, symbols, invocation, cancellationToken) is not { } call
             || ConnectionSymbol(call.Connection) is not { } connection)
             return null;
         var anchor = StatementLists.EnclosingStatement(invocation);

@@ -30,7 +30,7 @@ internal static class StatementEditor
         var embedded = !StatementLists.IsInList(anchor);
         if (embedded)
         {
-            prepared = before.Select(s => s.WithoutTrivia()).ToList();
+            prepared = before.Select(s => s.WithoutTrivia().WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker)).ToList();
             newAnchor = anchor;
         }
         else if (StartsLine(anchor))
@@ -67,7 +67,7 @@ internal static class StatementEditor
         var currentAnchor = root.GetCurrentNode(anchorElement)!;
         if (embedded)
         {
-            var block = SyntaxFactory.Block(prepared.Append(anchor.WithoutTrivia()))
+            var block = SyntaxFactory.Block(prepared.Append(anchor.WithoutTrivia().WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker)))
                 .WithLeadingTrivia(anchor.GetLeadingTrivia())
                 .WithTrailingTrivia(anchor.GetTrailingTrivia())
                 .WithAdditionalAnnotations(Formatter.Annotation);

@@ -52,20 +52,22 @@ public sealed class RntoWithoutRnfrFixerTests
             """), RntoWithoutRnfrFixer.UseRenameKey);
 
     [Fact]
-    public Task Moves_RnfrAsync_before_a_returned_RntoAsync()
+    public Task Moves_RnfrAsync_before_an_RntoAsync_whose_reply_is_returned()
         => Verify.VerifyCodeFixAsync(Members("""
                 async Task<FtpReply> M(FtpConnection c)
                 {
                     c.Noop();
-                    return await {|FTP0002:c.RntoAsync("b")|};
+                    var reply = await {|FTP0002:c.RntoAsync("b")|};
                     await c.RnfrAsync("a");
+                    return reply;
                 }
             """), Members("""
                 async Task<FtpReply> M(FtpConnection c)
                 {
                     c.Noop();
                     await c.RnfrAsync("a");
-                    return await c.RntoAsync("b");
+                    var reply = await c.RntoAsync("b");
+                    return reply;
                 }
             """), RntoWithoutRnfrFixer.MoveRnfrKey);
 
