@@ -57,11 +57,28 @@ internal static class StatementEditor
         }
 
         var anchorElement = StatementLists.Element(anchor);
-        root = root.TrackNodes(removed.Select(StatementLists.Element).Append(anchorElement));
+        // A removed statement's leading blank lines separate paragraphs: they stay where they were.
+        var keptBlankLines = new Dictionary<StatementSyntax, SyntaxTriviaList>();
+        foreach (var statement in removed)
+        {
+            var blankLines = LeadingBlankLines(statement.GetLeadingTrivia());
+            var siblings = StatementLists.Siblings(statement);
+            var index = StatementLists.IndexOf(siblings, statement);
+            if (blankLines.Count > 0 && index + 1 < siblings.Count && siblings[index + 1] != anchor && !removed.Contains(siblings[index + 1]))
+                keptBlankLines[siblings[index + 1]] = blankLines;
+        }
+
+        root = root.TrackNodes(removed.Concat(keptBlankLines.Keys).Select(StatementLists.Element).Append(anchorElement));
         foreach (var statement in removed)
         {
             if (root.GetCurrentNode(StatementLists.Element(statement)) is { } current)
                 root = root.RemoveNode(current, SyntaxRemoveOptions.KeepNoTrivia)!;
+        }
+
+        foreach (var next in keptBlankLines)
+        {
+            if (root.GetCurrentNode(StatementLists.Element(next.Key)) is { } current)
+                root = root.ReplaceNode(current, current.WithLeadingTrivia(next.Value.AddRange(current.GetLeadingTrivia())));
         }
 
         var currentAnchor = root.GetCurrentNode(anchorElement)!;
@@ -117,6 +134,10 @@ internal static class StatementEditor
     }
 
     private static SyntaxTriviaList WithoutLeadingBlankLines(SyntaxTriviaList leading)
+        => SyntaxFactory.TriviaList(leading.Skip(LeadingBlankLines(leading).Count));
+
+    /// <summary>The whitespace and line breaks that make the blank lines before a statement's comments or first token.</summary>
+    private static SyntaxTriviaList LeadingBlankLines(SyntaxTriviaList leading)
     {
         var start = 0;
         for (var i = 0; i < leading.Count; i++)
@@ -127,7 +148,7 @@ internal static class StatementEditor
                 break;
         }
 
-        return SyntaxFactory.TriviaList(leading.Skip(start));
+        return SyntaxFactory.TriviaList(leading.Take(start));
     }
 
     private static SyntaxTriviaList EndingWithNewLine(SyntaxTriviaList trailing, SyntaxTrivia endOfLine)

@@ -30,6 +30,24 @@ public sealed class CommandBetweenRnfrAndRntoFixerTests
             """), CommandBetweenRnfrAndRntoFixer.MoveRnfrDownKey);
 
     [Fact]
+    public Task Moved_statement_leaves_its_blank_line_in_place()
+        => Verify.VerifyCodeFixAsync(Method(LoggedIn + """
+                    c.Pwd();
+
+                    // Rename a to b.
+                    c.Rnfr("a");
+                    {|FTP0003:c.Noop()|};
+                    c.Rnto("b");
+            """), Method(LoggedIn + """
+                    c.Pwd();
+
+                    c.Noop();
+                    // Rename a to b.
+                    c.Rnfr("a");
+                    c.Rnto("b");
+            """), CommandBetweenRnfrAndRntoFixer.MoveRnfrDownKey);
+
+    [Fact]
     public Task Moves_the_intervening_command_up_when_a_check_uses_the_Rnfr_reply()
         => Verify.VerifyCodeFixAsync(Method(LoggedIn + """
                     var from = c.Rnfr("a");
