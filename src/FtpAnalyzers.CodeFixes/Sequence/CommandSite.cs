@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using FtpAnalyzers.Protocol;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FtpAnalyzers.CodeFixes.Sequence;
+
+/// <summary>
+/// The FTP command call a sequence diagnostic points at, seen the way the analyzers see it
+/// (<see cref="FtpSymbols.GetCommand"/>), with the statement that holds it in a statement list.
+/// </summary>
+internal sealed class CommandSite
+{
+    private CommandSite(Document document, SyntaxNode root, SemanticModel model, FtpSymbols symbols, InvocationExpressionSyntax invocation, FtpCommandCall call, ISymbol connection, StatementSyntax anchor)
+    {
+        Document = document;
+        Root = root;
+        Model = model;
+        Symbols = symbols;
+        Invocation = invocation;
+        Call = call;
+        Connection = connection;
+        Anchor = anchor;
+    }
+
+    public Document Document { get; }
+
+    public SyntaxNode Root { get; }
+
+    public SemanticModel Model { get; }
+
+    public FtpSymbols Symbols { get; }
+
+    public InvocationExpressionSyntax Invocation { get; }
+
+    public FtpCommandCall Call { get; }
+
+    /// <summary>The local, parameter or field that holds the connection.</summary>
+    public ISymbol Connection { get; }
+
+    /// <summary>The statement, directly in a statement list, that contains the call.</summary>
+    public StatementSyntax Anchor { get; }
+
+    public IReadOnlyList<StatementSyntax> Siblings => StatementLists.Siblings(Anchor);
+
+    public int AnchorIndex => StatementLists.IndexOf(Siblings, Anchor);
+
+    /// <summary>
+    /// The site of <paramref name="diagnostic"/>, or null when its call is not a command on a
+    /// local, parameter or field, or not inside a statement of a statement list (an expression
+    /// body, a lambda's expression, an embedded statement without braces when
+    /// <paramref name="allowEmbedded"/> is false).
+    /// </summary>
+    public static async Task<CommandSite?> FindAsync(Document document, Diagnostic diagnostic, bool allowEmbedded, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || FtpSymbols.TryCreate(model.Compilation) is not { } symbols)
+            return null;
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation
+            || invocation.Span != diagnostic.Location.SourceSpan)
+            return null;
+        return Create(document, root, model, symbols, invocation, allowEmbedded, cancellationToken);
+    }
+
+    /// <summary>The site of a command call found in <paramref name="root"/>, the root of <paramref name="document"/>.</summary>
+    public static CommandSite? Create(Document document, SyntaxNode root, SemanticModel model, FtpSymbols symbols, InvocationExpressionSyntax invocation, bool allowEmbedded, CancellationToken cancellationToken)
+    {
+        if (Command(model, symbols, invocation, cancellationToken) is not { } call
+            || ConnectionSymbol(call.Connection) is not { } connection)
+            return null;
+        var anchor = StatementLists.EnclosingStatement(invocation);
+        if (anchor is null || (!StatementLists.IsInList(anchor) && !(allowEmbedded && StatementLists.IsEmbedded(anchor))))
+            return null;
+        return new CommandSite(document, root, model, symbols, invocation, call, connection, anchor);
+    }
+
+    public static FtpCommandCall? Command(SemanticModel model, FtpSymbols symbols, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+        => model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation ? symbols.GetCommand(operation) : null;
+
+    /// <summary>The variable a connection expression reads: a local, a parameter, or a field of this object (or static).</summary>
+    public static ISymbol? ConnectionSymbol(IOperation connection)
+    {
+        while (connection is IConversionOperation conversion)
+            connection = conversion.Operand;
+        return connection switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation { Parameter.RefKind: RefKind.None } parameter => parameter.Parameter,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field => field.Field,
+            _ => null,
+        };
+    }
+
+    /// <summary>The commands on this site's connection sent by calls inside <paramref name="node"/>, in source order.</summary>
+    public IEnumerable<(InvocationExpressionSyntax Invocation, FtpCommandCall Call)> CommandsIn(SyntaxNode node, CancellationToken cancellationToken)
+    {
+        foreach (var invocation in node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            if (Command(Model, Symbols, invocation, cancellationToken) is { } call
+                && ConnectionSymbol(call.Connection) is { } connection
+                && SymbolEqualityComparer.Default.Equals(connection, Connection))
+                yield return (invocation, call);
+        }
+    }
+
+    /// <summary>True when <paramref name="node"/> names the connection's variable anywhere.</summary>
+    public bool Mentions(SyntaxNode node, CancellationToken cancellationToken)
+        => node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name =>
+            name.Identifier.ValueText == Connection.Name
+            && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(name, cancellationToken).Symbol, Connection));
+
+    /// <summary>
+    /// A statement whose only work is one command call on this connection, its value discarded
+    /// (<c>c.User(u);</c>, <c>await c.UserAsync(u).ConfigureAwait(false);</c>), with the given verbs.
+    /// </summary>
+    public InvocationExpressionSyntax? DiscardedCommand(StatementSyntax statement, CancellationToken cancellationToken, params string[] verbs)
+    {
+        if (statement is not ExpressionStatementSyntax { Expression: var expression }
+            || CallShape.Unwrap(expression) is not { } invocation
+            || Command(Model, Symbols, invocation, cancellationToken) is not { } call
+            || ConnectionSymbol(call.Connection) is not { } connection
+            || !SymbolEqualityComparer.Default.Equals(connection, Connection)
+            || !call.Verbs.SequenceEqual(verbs))
+            return null;
+        // Nothing else runs in the statement: its arguments do not send commands on the connection.
+        return CommandsIn(statement, cancellationToken).Count() == 1 ? invocation : null;
+    }
+
+    /// <summary>
+    /// The first statement after the anchor that is a discarded command with <paramref name="verbs"/>,
+    /// provided no statement between sends any of <paramref name="blockingVerbs"/> on the connection.
+    /// </summary>
+    public (int Index, InvocationExpressionSyntax Invocation)? FindLater(string[] verbs, string[] blockingVerbs, CancellationToken cancellationToken)
+    {
+        var siblings = Siblings;
+        for (var i = AnchorIndex + 1; i < siblings.Count; i++)
+        {
+            if (DiscardedCommand(siblings[i], cancellationToken, verbs) is { } found)
+                return (i, found);
+            if (CommandsIn(siblings[i], cancellationToken).Any(c => c.Call.Verbs.Any(v => v is null || blockingVerbs.Contains(v))))
+                return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The argument of a one-argument command method call (User(u), Rnfr(from)), when passed by position.</summary>
+    public static ExpressionSyntax? SoleArgument(InvocationExpressionSyntax invocation)
+        => invocation.ArgumentList.Arguments is { Count: >= 1 } arguments && arguments[0].NameColon is null && arguments[0].RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)
+            ? arguments[0].Expression
+            : null;
+
+    /// <summary>True when the call is the first command on the connection that its statement sends (nothing runs before it in the statement).</summary>
+    public bool IsFirstCommandOfAnchor(CancellationToken cancellationToken)
+        => CommandsIn(Anchor, cancellationToken).FirstOrDefault().Invocation == Invocation
+        && !Invocation.Ancestors().TakeWhile(a => a != Anchor).Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+
+    /// <summary>The name of the method an invocation calls, as written.</summary>
+    public static string MethodName(InvocationExpressionSyntax invocation)
+        => invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => "",
+        };
+
+    public static bool IsAsyncName(string name) => name.EndsWith("Async", System.StringComparison.Ordinal);
+
+    public static bool HasNamedArgumentsOtherThanToken(InvocationExpressionSyntax invocation)
+        => invocation.ArgumentList.Arguments.Any(a => a.NameColon is { } name && name.Name.Identifier.ValueText != "cancellationToken");
+}

@@ -1,0 +1,176 @@
+using System.Threading.Tasks;
+using FtpAnalyzers.CodeFixes;
+using static FtpAnalyzers.Tests.Rules.SequenceSources;
+using Verify = FtpAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<FtpAnalyzers.Rules.PassWithoutUserAnalyzer, FtpAnalyzers.CodeFixes.PassWithoutUserFixer>;
+
+namespace FtpAnalyzers.Tests.Fixes;
+
+public sealed class PassWithoutUserFixerTests
+{
+    [Fact]
+    public Task Moves_User_before_Pass_with_its_comment()
+        => Verify.VerifyCodeFixAsync(Method("""
+                    using var c = FtpConnection.Connect(host);
+                    // Log in.
+                    {|FTP0001:c.Pass(pw)|};
+                    Console.WriteLine("sent");
+                    // The user name.
+                    c.User(u);
+                    c.Pwd();
+            """), Method("""
+                    using var c = FtpConnection.Connect(host);
+                    // Log in.
+                    // The user name.
+                    c.User(u);
+                    c.Pass(pw);
+                    Console.WriteLine("sent");
+                    c.Pwd();
+            """), PassWithoutUserFixer.MoveUserKey);
+
+    [Fact]
+    public Task Uses_Login()
+        => Verify.VerifyCodeFixAsync(Method("""
+                    using var c = FtpConnection.Connect(host);
+                    {|FTP0001:c.Pass(pw)|};
+                    c.User(u);
+                    c.Pwd();
+            """), Method("""
+                    using var c = FtpConnection.Connect(host);
+                    c.Login(u, pw);
+                    c.Pwd();
+            """), PassWithoutUserFixer.UseLoginKey);
+
+    [Fact]
+    public Task Uses_LoginAsync_keeping_await_ConfigureAwait_and_token()
+        => Verify.VerifyCodeFixAsync(Members("""
+                async Task M(string host, string u, string pw, System.Threading.CancellationToken ct)
+                {
+                    await using var c = await FtpConnection.ConnectAsync(host);
+                    await {|FTP0001:c.PassAsync(pw, ct)|}.ConfigureAwait(false);
+                    await c.UserAsync(u, ct).ConfigureAwait(false);
+                }
+            """), Members("""
+                async Task M(string host, string u, string pw, System.Threading.CancellationToken ct)
+                {
+                    await using var c = await FtpConnection.ConnectAsync(host);
+                    await c.LoginAsync(u, pw, ct).ConfigureAwait(false);
+                }
+            """), PassWithoutUserFixer.UseLoginKey);
+
+    [Fact]
+    public Task Moves_UserAsync_before_a_Pass_whose_reply_is_used()
+        => Verify.VerifyCodeFixAsync(AsyncMethod("""
+                    await using var c = await FtpConnection.ConnectAsync(host);
+                    var reply = await {|FTP0001:c.PassAsync(pw)|};
+                    await c.UserAsync(u);
+                    Console.WriteLine(reply);
+            """), AsyncMethod("""
+                    await using var c = await FtpConnection.ConnectAsync(host);
+                    await c.UserAsync(u);
+                    var reply = await c.PassAsync(pw);
+                    Console.WriteLine(reply);
+            """), PassWithoutUserFixer.MoveUserKey);
+
+    [Fact]
+    public Task Uses_Login_in_a_condition()
+        => Verify.VerifyCodeFixAsync(Method("""
+                    using var c = FtpConnection.Connect(host);
+                    if ({|FTP0001:c.Pass(pw)|}.Code == 230)
+                        Console.WriteLine("in");
+                    c.User(u);
+            """), Method("""
+                    using var c = FtpConnection.Connect(host);
+                    if (c.Login(u, pw).Code == 230)
+                        Console.WriteLine("in");
+            """), PassWithoutUserFixer.UseLoginKey);
+
+    [Fact]
+    public Task Moves_a_raw_USER_line()
+        => Verify.VerifyCodeFixAsync(Method("""
+                    using var c = FtpConnection.Connect(host);
+                    {|FTP0001:c.SendCommand("PASS " + pw)|};
+                    c.SendCommand("USER " + u);
+            """), Method("""
+                    using var c = FtpConnection.Connect(host);
+                    c.SendCommand("USER " + u);
+                    c.SendCommand("PASS " + pw);
+            """));
+
+    [Fact]
+    public Task No_fix_when_the_user_name_is_computed_in_between()
+    {
+        var source = Method("""
+                    using var c = FtpConnection.Connect(host);
+                    {|FTP0001:c.Pass(pw)|};
+                    var name = u.Trim();
+                    c.User(name);
+            """);
+        return Verify.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public Task No_fix_when_no_User_follows_in_the_same_list()
+    {
+        var source = Method("""
+                    using var c = FtpConnection.Connect(host);
+                    {|FTP0001:c.Pass(pw)|};
+                    if (flag)
+                    {
+                        c.User(u);
+                    }
+            """);
+        return Verify.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public Task No_fix_in_an_expression_body()
+    {
+        var source = Members("""
+                static FtpReply Send(FtpConnection c, string pw) => c.Pass(pw);
+                void M(string host, string pw)
+                {
+                    using var c = FtpConnection.Connect(host);
+                    var r = {|FTP0001:c.Pass(pw)|} ?? Send(c, pw);
+                    c.User(pw);
+                }
+            """);
+        return Verify.VerifyCodeFixAsync(source, Members("""
+                static FtpReply Send(FtpConnection c, string pw) => c.Pass(pw);
+                void M(string host, string pw)
+                {
+                    using var c = FtpConnection.Connect(host);
+                    c.User(pw);
+                    var r = c.Pass(pw) ?? Send(c, pw);
+                }
+            """), PassWithoutUserFixer.MoveUserKey);
+    }
+
+    [Fact]
+    public Task Fixes_all_in_a_document_and_in_top_level_statements()
+        => new Verify.Test
+        {
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication, Sources = { """
+                using Ftp;
+
+                using var a = FtpConnection.Connect("h");
+                {|FTP0001:a.Pass("p")|};
+                a.User("u");
+
+                using var b = FtpConnection.Connect("h");
+                {|FTP0001:b.Pass("q")|};
+                b.User("v");
+                b.Quit();
+                """ } },
+            FixedState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication, Sources = { """
+                using Ftp;
+
+                using var a = FtpConnection.Connect("h");
+                a.Login("u", "p");
+
+                using var b = FtpConnection.Connect("h");
+                b.Login("v", "q");
+                b.Quit();
+                """ } },
+            CodeActionEquivalenceKey = PassWithoutUserFixer.UseLoginKey,
+        }.RunAsync();
+}
