@@ -135,7 +135,7 @@ public sealed class PassWithoutUserFixerTests
     }
 
     [Fact]
-    public Task No_fix_in_an_expression_body()
+    public Task Moves_User_before_a_declaration_and_leaves_the_expression_bodied_helper_alone()
     {
         var source = Members("""
                 static FtpReply Send(FtpConnection c, string pw) => c.Pass(pw);
