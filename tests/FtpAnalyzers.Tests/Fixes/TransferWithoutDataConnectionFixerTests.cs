@@ -132,6 +132,25 @@ public sealed class TransferWithoutDataConnectionFixerTests
             """), TransferWithoutDataConnectionFixer.UseHelperKey);
 
     [Fact]
+    public Task Uses_Download_keeping_the_blank_line_of_the_removed_Pasv()
+        => Verify.VerifyCodeFixAsync(Method(LoggedIn + """
+                    c.Pwd();
+
+                    c.Pasv();
+                    foreach (var f in files)
+                    {
+                        {|FTP0004:c.Retr(f, s)|};
+                    }
+            """), Method(LoggedIn + """
+                    c.Pwd();
+
+                    foreach (var f in files)
+                    {
+                        c.Download(f, s);
+                    }
+            """), TransferWithoutDataConnectionFixer.UseHelperKey);
+
+    [Fact]
     public Task Uses_UploadAsync()
         => Verify.VerifyCodeFixAsync(AsyncMethod("""
                     await p.UploadAsync("a", s);
