@@ -74,7 +74,8 @@ internal sealed class CommandSite
             || ConnectionSymbol(call.Connection) is not { } connection)
             return null;
         var anchor = StatementLists.EnclosingStatement(invocation);
-        if (anchor is null || (!StatementLists.IsInList(anchor) && !(allowEmbedded && StatementLists.IsEmbedded(anchor))))
+        if (anchor is null || (!StatementLists.IsInList(anchor) && !(allowEmbedded && StatementLists.IsEmbedded(anchor)))
+            || StatementLists.IsEvaluatedRepeatedly(anchor, invocation))
             return null;
         return new CommandSite(document, root, model, symbols, invocation, call, connection, anchor);
     }

@@ -57,29 +57,9 @@ internal static class StatementEditor
         }
 
         var anchorElement = StatementLists.Element(anchor);
-        // A removed statement's leading blank lines separate paragraphs: they stay where they were.
-        var keptBlankLines = new Dictionary<StatementSyntax, SyntaxTriviaList>();
-        foreach (var statement in removed)
-        {
-            var blankLines = LeadingBlankLines(statement.GetLeadingTrivia());
-            var siblings = StatementLists.Siblings(statement);
-            var index = StatementLists.IndexOf(siblings, statement);
-            if (blankLines.Count > 0 && index + 1 < siblings.Count && siblings[index + 1] != anchor && !removed.Contains(siblings[index + 1]))
-                keptBlankLines[siblings[index + 1]] = blankLines;
-        }
-
+        var keptBlankLines = BlankLinesToKeep(removed, anchor);
         root = root.TrackNodes(removed.Concat(keptBlankLines.Keys).Select(StatementLists.Element).Append(anchorElement));
-        foreach (var statement in removed)
-        {
-            if (root.GetCurrentNode(StatementLists.Element(statement)) is { } current)
-                root = root.RemoveNode(current, SyntaxRemoveOptions.KeepNoTrivia)!;
-        }
-
-        foreach (var next in keptBlankLines)
-        {
-            if (root.GetCurrentNode(StatementLists.Element(next.Key)) is { } current)
-                root = root.ReplaceNode(current, current.WithLeadingTrivia(next.Value.AddRange(current.GetLeadingTrivia())));
-        }
+        root = Remove(root, removed, keptBlankLines);
 
         var currentAnchor = root.GetCurrentNode(anchorElement)!;
         if (embedded)
@@ -98,12 +78,44 @@ internal static class StatementEditor
     /// <summary>Replaces <paramref name="old"/> with <paramref name="replacement"/> and deletes <paramref name="deleted"/> (with their comments).</summary>
     public static SyntaxNode ReplaceAndDelete(SyntaxNode root, SyntaxNode old, SyntaxNode replacement, IReadOnlyList<StatementSyntax> deleted)
     {
-        root = root.TrackNodes(deleted.Select(StatementLists.Element).Append(old));
+        var keptBlankLines = BlankLinesToKeep(deleted, anchor: null);
+        root = root.TrackNodes(deleted.Concat(keptBlankLines.Keys).Select(StatementLists.Element).Append(old));
         root = root.ReplaceNode(root.GetCurrentNode(old)!, replacement);
-        foreach (var statement in deleted)
+        return Remove(root, deleted, keptBlankLines);
+    }
+
+    /// <summary>
+    /// A removed statement's leading blank lines separate paragraphs: they stay where they were,
+    /// on the statement that follows it (unless that one moves or is the anchor).
+    /// </summary>
+    private static Dictionary<StatementSyntax, SyntaxTriviaList> BlankLinesToKeep(IReadOnlyList<StatementSyntax> removed, StatementSyntax? anchor)
+    {
+        var kept = new Dictionary<StatementSyntax, SyntaxTriviaList>();
+        foreach (var statement in removed)
+        {
+            var blankLines = LeadingBlankLines(statement.GetLeadingTrivia());
+            var siblings = StatementLists.Siblings(statement);
+            var index = StatementLists.IndexOf(siblings, statement);
+            if (blankLines.Count > 0 && index + 1 < siblings.Count && siblings[index + 1] != anchor && !removed.Contains(siblings[index + 1]))
+                kept[siblings[index + 1]] = blankLines;
+        }
+
+        return kept;
+    }
+
+    /// <summary>Removes tracked statements with their trivia, then gives the kept blank lines to their followers.</summary>
+    private static SyntaxNode Remove(SyntaxNode root, IReadOnlyList<StatementSyntax> removed, Dictionary<StatementSyntax, SyntaxTriviaList> keptBlankLines)
+    {
+        foreach (var statement in removed)
         {
             if (root.GetCurrentNode(StatementLists.Element(statement)) is { } current)
                 root = root.RemoveNode(current, SyntaxRemoveOptions.KeepNoTrivia)!;
+        }
+
+        foreach (var next in keptBlankLines)
+        {
+            if (root.GetCurrentNode(StatementLists.Element(next.Key)) is { } current)
+                root = root.ReplaceNode(current, current.WithLeadingTrivia(next.Value.AddRange(current.GetLeadingTrivia())));
         }
 
         return root;

@@ -31,6 +31,19 @@ internal static class StatementLists
         return null;
     }
 
+    /// <summary>
+    /// True when <paramref name="node"/> is in the condition or the incrementors of a while, do or
+    /// for loop: code put before the loop would run once, the call on every iteration.
+    /// </summary>
+    public static bool IsEvaluatedRepeatedly(StatementSyntax loop, SyntaxNode node)
+        => loop switch
+        {
+            WhileStatementSyntax @while => @while.Condition.Span.Contains(node.Span),
+            DoStatementSyntax @do => @do.Condition.Span.Contains(node.Span),
+            ForStatementSyntax @for => (@for.Condition?.Span.Contains(node.Span) ?? false) || @for.Incrementors.Any(i => i.Span.Contains(node.Span)),
+            _ => false,
+        };
+
     public static bool IsInList(StatementSyntax statement)
         => statement.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax;
 

@@ -123,7 +123,19 @@ public sealed class PassWithoutUserFixerTests
     }
 
     [Fact]
-    public Task No_fix_in_an_expression_body()
+    public Task No_fix_for_a_Pass_under_an_if_without_braces()
+    {
+        var source = Method("""
+                    using var c = FtpConnection.Connect(host);
+                    if (flag)
+                        {|FTP0001:c.Pass(pw)|};
+                    c.User(u);
+            """);
+        return Verify.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public Task Moves_User_before_a_declaration_and_leaves_the_expression_bodied_helper_alone()
     {
         var source = Members("""
                 static FtpReply Send(FtpConnection c, string pw) => c.Pass(pw);

@@ -132,6 +132,25 @@ public sealed class TransferWithoutDataConnectionFixerTests
             """), TransferWithoutDataConnectionFixer.UseHelperKey);
 
     [Fact]
+    public Task Uses_Download_keeping_the_blank_line_of_the_removed_Pasv()
+        => Verify.VerifyCodeFixAsync(Method(LoggedIn + """
+                    c.Pwd();
+
+                    c.Pasv();
+                    foreach (var f in files)
+                    {
+                        {|FTP0004:c.Retr(f, s)|};
+                    }
+            """), Method(LoggedIn + """
+                    c.Pwd();
+
+                    foreach (var f in files)
+                    {
+                        c.Download(f, s);
+                    }
+            """), TransferWithoutDataConnectionFixer.UseHelperKey);
+
+    [Fact]
     public Task Uses_UploadAsync()
         => Verify.VerifyCodeFixAsync(AsyncMethod("""
                     await p.UploadAsync("a", s);
@@ -163,6 +182,49 @@ public sealed class TransferWithoutDataConnectionFixerTests
             """);
         return Verify.VerifyCodeFixAsync(source, source);
     }
+
+    [Fact]
+    public Task No_fix_for_a_transfer_in_a_loop_condition()
+    {
+        var source = Method(LoggedIn + """
+                    c.Pasv();
+                    while ({|FTP0004:c.Retr("f", s)|}.Code == 226)
+                        Console.WriteLine("again");
+            """);
+        return Verify.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public Task Keeps_CRLF_line_endings_in_top_level_statements()
+        => new Verify.Test
+        {
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication, Sources = { "using Ftp;\r\n\r\nusing var c = FtpConnection.Connect(\"h\");\r\nc.Login(\"u\", \"p\");\r\nvar s = new System.IO.MemoryStream();\r\n{|FTP0004:c.List(s)|};\r\nc.Quit();\r\n" } },
+            FixedState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication, Sources = { "using Ftp;\r\n\r\nusing var c = FtpConnection.Connect(\"h\");\r\nc.Login(\"u\", \"p\");\r\nvar s = new System.IO.MemoryStream();\r\nc.Epsv();\r\nc.List(s);\r\nc.Quit();\r\n" } },
+            CodeActionEquivalenceKey = TransferWithoutDataConnectionFixer.InsertEpsvKey,
+        }.RunAsync();
+
+    [Fact]
+    public Task Fixes_all_in_a_document_with_a_loop()
+        => Verify.VerifyCodeFixAsync(Method(LoggedIn + """
+                    {|FTP0004:c.List(s)|};
+                    c.Pasv();
+                    foreach (var f in files)
+                    {
+                        {|FTP0004:c.Retr(f, s)|};
+                        Console.WriteLine(f);
+                    }
+                    c.Quit();
+            """), Method(LoggedIn + """
+                    c.Epsv();
+                    c.List(s);
+                    foreach (var f in files)
+                    {
+                        c.Epsv();
+                        c.Retr(f, s);
+                        Console.WriteLine(f);
+                    }
+                    c.Quit();
+            """), TransferWithoutDataConnectionFixer.InsertEpsvKey);
 
     [Fact]
     public Task Fixes_all_in_a_document()
