@@ -122,7 +122,7 @@ public sealed class AdvertisedPassiveAddressFixer : CodeFixProvider
     {
         var position = advertised.SpanStart;
         var inScope = model.LookupSymbols(position)
-            .Where(s => s is IFieldSymbol or IPropertySymbol or IParameterSymbol || s is ILocalSymbol local && DeclaredBefore(local, position))
+            .Where(s => s is IFieldSymbol or IPropertySymbol or IParameterSymbol || s is ILocalSymbol local && DeclaredBefore(local, advertised))
             .Where(s => Accessible(model, position, s))
             .ToList();
 
@@ -190,8 +190,12 @@ public sealed class AdvertisedPassiveAddressFixer : CodeFixProvider
         => local.DeclaringSyntaxReferences.Length == 1
         && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax } };
 
-    private static bool DeclaredBefore(ILocalSymbol local, int position)
-        => local.DeclaringSyntaxReferences.All(r => r.Span.End <= position);
+    /// <summary>
+    /// Declared earlier in the same file. Lookup also returns the locals of top-level statements in
+    /// other files (in scope there, but CS8801 to use), which are not the control connection.
+    /// </summary>
+    private static bool DeclaredBefore(ILocalSymbol local, SyntaxNode use)
+        => local.DeclaringSyntaxReferences.All(r => r.SyntaxTree == use.SyntaxTree && r.Span.End <= use.SpanStart);
 
     private static bool IsStaticContext(SemanticModel model, int position) => model.GetEnclosingSymbol(position)?.IsStatic == true;
 

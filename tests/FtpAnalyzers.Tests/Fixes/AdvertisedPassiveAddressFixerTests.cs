@@ -274,4 +274,63 @@ public sealed class AdvertisedPassiveAddressFixerTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Ignores_the_connections_of_top_level_statements_in_another_file()
+    {
+        // Lookup returns the top-level locals of Program.cs everywhere (CS8801 to use them): they
+        // are not candidates, so the control socket parameter is the one control address.
+        const string program = """
+            using Ftp;
+
+            using var first = FtpConnection.Connect("127.0.0.1");
+            using var second = FtpConnection.Connect("127.0.0.1");
+            """;
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    program,
+                    """
+                    using System.Net.Sockets;
+
+                    static class Raw
+                    {
+                        public static TcpClient Open(TcpClient control, string reply)
+                        {
+                            string[] n = reply.Split('(', ')')[1].Split(',');
+                            string host = n[0] + "." + n[1] + "." + n[2] + "." + n[3];
+                            return new TcpClient({|FTP0007:host|}, int.Parse(n[4]) * 256 + int.Parse(n[5]));
+                        }
+                    }
+                    """,
+                },
+            },
+            FixedState =
+            {
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    program,
+                    """
+                    using System.Net.Sockets;
+
+                    static class Raw
+                    {
+                        public static TcpClient Open(TcpClient control, string reply)
+                        {
+                            string[] n = reply.Split('(', ')')[1].Split(',');
+                            return new TcpClient(((global::System.Net.IPEndPoint)control.Client.RemoteEndPoint).Address.ToString(), int.Parse(n[4]) * 256 + int.Parse(n[5]));
+                        }
+                    }
+                    """,
+                },
+            },
+            CodeActionEquivalenceKey = AdvertisedPassiveAddressFixer.EquivalenceKey,
+        };
+        return test.RunAsync();
+    }
 }
