@@ -210,14 +210,13 @@ internal static class ConnectionFlowAnalysis
                 return;
 
             var target = destination.Ordinal;
-            var outgoing = branch.FinallyRegions.Any(_opaqueFinallyRegions.Contains)
-                ? FlowState.AllEscaped()
-                : state.WithoutVariables(variable => !IsInScopeAt(variable, target));
+            var outgoing = branch.FinallyRegions.Any(_opaqueFinallyRegions.Contains) ? FlowState.AllEscaped() : state;
             if (inScope is null)
             {
                 if (target <= source.Ordinal)
                 {
-                    _backEdgeStates[target] = _backEdgeStates.TryGetValue(target, out var backEdgeState) ? backEdgeState.Join(outgoing) : outgoing.Normalized();
+                    var scoped = outgoing.WithoutVariables(variable => !IsInScopeAt(variable, target));
+                    _backEdgeStates[target] = _backEdgeStates.TryGetValue(target, out var backEdgeState) ? backEdgeState.Join(scoped) : scoped.Normalized();
                     if (!_backEdgeSources.TryGetValue(target, out var sources))
                         _backEdgeSources[target] = sources = new HashSet<int>();
                     sources.Add(source.Ordinal);
@@ -239,6 +238,7 @@ internal static class ConnectionFlowAnalysis
         {
             if ((uint)target >= (uint)_blocks.Length || (inScope is not null && !inScope.Contains(target)))
                 return;
+            incoming = incoming.WithoutVariables(variable => !IsInScopeAt(variable, target));
             var known = entryStates.TryGetValue(target, out var previous);
             var merged = known ? previous!.Join(incoming) : incoming.Normalized();
             if (!known || !merged.SameAs(previous!))
@@ -276,7 +276,8 @@ internal static class ConnectionFlowAnalysis
 
         /// <summary>
         /// A local or a flow capture lives in the blocks of the region that declares it; outside,
-        /// its binding is dropped, so that the state stays as small as what is in scope.
+        /// its binding is dropped (on every edge, into handlers too), so that a block's state stays
+        /// as small as what is in scope there.
         /// </summary>
         private bool IsInScopeAt(object variable, int ordinal)
             => !_scopes.TryGetValue(variable, out var region) || (region.FirstBlockOrdinal <= ordinal && ordinal <= region.LastBlockOrdinal);

@@ -5,8 +5,9 @@ namespace FtpAnalyzers.Protocol;
 
 /// <summary>
 /// The verb of a command line given to SendCommand: the text before the first space, known when
-/// the line is a constant, or an interpolated or concatenated string that starts with constant text
-/// containing the verb ("PASS " + pw, $"RNTO {to}"). Case-insensitive, like servers.
+/// the line is a constant, or an interpolated, concatenated or formatted string that starts with
+/// constant text containing the verb ("PASS " + pw, $"RNTO {to}", string.Format("RETR {0}", f)).
+/// Case-insensitive, like servers.
 /// </summary>
 internal static class CommandLineVerb
 {
@@ -58,6 +59,22 @@ internal static class CommandLineVerb
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
                 var (left, _) = LeadingText(concatenation.LeftOperand);
                 return (left, false);
+            case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Concat" }, Arguments.Length: > 0 } concat
+                when concat.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String:
+                var (first, _) = LeadingText(concat.Arguments[0].Value);
+                return (first, false);
+            case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Format" } } format:
+                // string.Format("PASS {0}", pw): the text before the first placeholder.
+                foreach (var argument in format.Arguments)
+                {
+                    if (argument.Parameter?.Name == "format" && argument.Value.ConstantValue is { HasValue: true, Value: string pattern })
+                    {
+                        var hole = pattern.IndexOf('{');
+                        return hole < 0 ? (pattern, true) : (pattern.Substring(0, hole), false);
+                    }
+                }
+
+                return (null, false);
             default:
                 return (null, false);
         }
