@@ -1,13 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using FtpAnalyzers.CodeFixes.Sequence;
 using FtpAnalyzers.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FtpAnalyzers.CodeFixes;
 
@@ -26,34 +24,10 @@ public sealed class PassWithoutUserFixer : SequenceFixer
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.PassWithoutUser);
 
+    private static readonly LatePredecessor Pair = new(
+        FtpVerbs.Pass, FtpVerbs.User, "Pass", "User", "Login",
+        "Move User(…) before Pass(…)", MoveUserKey, "Use Login(user, password)", UseLoginKey);
+
     private protected override IEnumerable<SequenceFix> GetFixes(CommandSite site, CancellationToken cancellationToken)
-    {
-        if (!site.Call.Verbs.SequenceEqual(new[] { FtpVerbs.Pass }) || !site.IsFirstCommandOfAnchor(cancellationToken)
-            || site.FindLater(new[] { FtpVerbs.User }, new[] { FtpVerbs.User, FtpVerbs.Pass }, cancellationToken) is not var (userIndex, user))
-            yield break;
-
-        var siblings = site.Siblings;
-        var userStatement = siblings[userIndex];
-        var between = StatementLists.Range(siblings, site.AnchorIndex, userIndex - 1).ToList();
-        if (!DataDependencies.CanSwap(site.Model, new[] { userStatement }, between))
-            yield break;
-
-        yield return new SequenceFix(
-            "Move User(…) before Pass(…)",
-            MoveUserKey,
-            StatementEditor.InsertBefore(site.Root, site.Anchor, new[] { userStatement }));
-
-        var passName = CommandSite.MethodName(site.Invocation);
-        var userName = CommandSite.MethodName(user);
-        if (passName is "Pass" or "PassAsync" && userName == "User" + (passName == "PassAsync" ? "Async" : "")
-            && !CommandSite.HasNamedArgumentsOtherThanToken(site.Invocation)
-            && CommandSite.SoleArgument(user) is { } userArgument)
-        {
-            var login = CallShape.Renamed(site.Invocation, "Login", userArgument);
-            yield return new SequenceFix(
-                "Use Login(user, password)",
-                UseLoginKey,
-                StatementEditor.ReplaceAndDelete(site.Root, site.Invocation, login, new[] { userStatement }));
-        }
-    }
+        => Pair.Fixes(site, cancellationToken);
 }
