@@ -9,7 +9,7 @@ namespace FtpAnalyzers.Tests.Rules;
 /// FTP0007 messages, severities and what it must leave alone. More shapes are in
 /// PassiveReplyCorpus/ (PassiveReplyCorpusTests).
 /// </summary>
-public sealed class AdvertisedPassiveAddressTests
+public sealed class AdvertisedPassiveAddressAnalyzerTests
 {
     private const string ConnectMessage = "The data connection goes to the address the 227 reply advertises, so a hostile server can point it at any host and port (CVE-2020-8284, CVE-2021-4189); connect to the control connection's address and take only the port from the reply";
     private const string PolicyMessage = "PassiveAddressPolicy.UseAdvertisedAddress connects data connections to the address the 227 reply advertises, so a hostile server can point them at any host and port (CVE-2020-8284, CVE-2021-4189); keep UseControlAddress unless the server sits behind a NAT and advertises the address to use";

@@ -9,7 +9,7 @@ namespace FtpAnalyzers.Tests.Rules;
 /// FTP0006 messages, positions and the cases it must leave alone. The many shapes of parsers and
 /// look-alikes are in PassiveReplyCorpus/ (PassiveReplyCorpusTests).
 /// </summary>
-public sealed class HandWrittenPassiveReplyParsingTests
+public sealed class HandWrittenPassiveReplyParsingAnalyzerTests
 {
     private const string Prefix = "This computes the data port from a 227 reply parsed by hand";
     private const string Suffix = "; use PassiveEndpoint.Parse(reply).Port, which finds the six numbers with or without parentheses and checks that each is 0-255";
