@@ -31,35 +31,35 @@ internal static class Descriptors
         RuleIdentifiers.PassWithoutUser,
         Sequence,
         "PASS without USER",
-        "PASS is sent with no USER before it{0}: the server replies 503 (530 on Pure-FTPd) because PASS must follow a USER that no earlier PASS has used",
-        "USER arms a login and the next PASS consumes it, whether it succeeds or not. A PASS with no armed USER is answered 503 \"Login with USER first\" by vsftpd, ProFTPD, pyftpdlib and inetutils ftpd, and 530 by Pure-FTPd.");
+        "PASS is sent{0} with no USER armed: the server replies 503 Login with USER first (530 on Pure-FTPd) because PASS must follow a USER that no earlier PASS has used; most servers refuse a PASS repeated after a login the same way",
+        "USER arms a login and the next PASS consumes it, whether it succeeds or not. A PASS with no armed USER is answered 503 \"Login with USER first\" by vsftpd, ProFTPD, pyftpdlib and inetutils ftpd, and 530 by Pure-FTPd. After a completed login a second PASS gets 503 (530 on Pure-FTPd) everywhere but vsftpd, which answers 230.");
 
     public static readonly DiagnosticDescriptor FTP0002_RntoWithoutRnfr = Rule(
         RuleIdentifiers.RntoWithoutRnfr,
         Sequence,
         "RNTO without RNFR",
-        "RNTO is sent without an RNFR immediately before it{0}: the server replies 503 Bad sequence of commands because RNTO must immediately follow RNFR",
+        "RNTO is sent{0} without an RNFR immediately before it: the server replies 503 Bad sequence of commands because RNTO must immediately follow RNFR",
         "A rename is RNFR followed immediately by RNTO. Without the RNFR every server tested answers RNTO with 503 Bad sequence of commands; a failed RNFR arms nothing either.");
 
     public static readonly DiagnosticDescriptor FTP0003_CommandBetweenRnfrAndRnto = Rule(
         RuleIdentifiers.CommandBetweenRnfrAndRnto,
         Sequence,
         "Command between RNFR and RNTO",
-        "{1} is sent right after RNFR, before its RNTO{0}: RNTO must immediately follow RNFR (inetutils ftpd then answers RNTO with 503, ProFTPD refuses the command in between with 501)",
+        "{1} is sent{0} right after RNFR, before its RNTO: RNTO must immediately follow RNFR (inetutils ftpd then answers RNTO with 503, ProFTPD refuses the command in between with 501)",
         "Only RNFR immediately followed by RNTO behaves the same on every server: inetutils ftpd forgets the RNFR when another command comes in between, and ProFTPD refuses that command with 501.");
 
     public static readonly DiagnosticDescriptor FTP0004_TransferWithoutDataConnection = Rule(
         RuleIdentifiers.TransferWithoutDataConnection,
         Sequence,
         "Transfer without PASV, EPSV or PORT",
-        "{1} is sent with no PASV, EPSV, PORT or EPRT since the previous transfer{0}: the server replies 425 (some servers hang instead), and FtpConnection throws before sending it",
+        "{1} is sent{0} with no PASV, EPSV, PORT or EPRT since the previous transfer: the server replies 425 (some servers hang instead), and FtpConnection throws before sending it",
         "Every transfer (RETR, STOR, STOU, APPE, LIST, NLST, MLSD) needs its own data connection, set up by PASV, EPSV, PORT or EPRT. Without one vsftpd, ProFTPD, Pure-FTPd and inetutils ftpd answer 425 and pyftpdlib hangs; FtpConnection throws InvalidOperationException before sending.");
 
     public static readonly DiagnosticDescriptor FTP0005_CommandBeforeLogin = Rule(
         RuleIdentifiers.CommandBeforeLogin,
         Sequence,
         "Command before login",
-        "{1} is sent before USER and PASS completed the login{0}: the server replies 530 Not logged in",
+        "{1} is sent{0} before USER and PASS completed the login: the server replies 530 Not logged in",
         "Every command except USER, PASS, ACCT, QUIT, NOOP, FEAT, SYST, HELP, AUTH, PBSZ, PROT, OPTS and STAT needs a completed login; every server tested answers 530.");
 
     // Hand-written 227 handling (FTP0006-FTP0007).
