@@ -61,13 +61,14 @@ internal static class ConnectionFlowAnalysis
         private readonly FtpSymbols _symbols;
         private readonly CancellationToken _cancellationToken;
         private readonly ImmutableArray<BasicBlock> _blocks;
-        private readonly Dictionary<int, int[]> _handlersOfBlock = new();
+        private readonly int[]?[] _handlersOfBlock;
         private readonly HashSet<int> _blocksWithCommands = new();
         private readonly Dictionary<object, ControlFlowRegion> _scopes = new(FlowKeyComparer.Instance);
         private readonly HashSet<ControlFlowRegion> _opaqueFinallyRegions = new();
         private readonly Dictionary<IInvocationOperation, CommandObservation> _observations = new();
         private readonly Dictionary<SyntaxNode, IReadOnlyCollection<string>> _capturedNames = new();
         private readonly Dictionary<int, FlowState> _backEdgeStates = new();
+        private readonly Effect[][] _effectsOfBlock;
         private readonly Dictionary<int, HashSet<int>> _backEdgeSources = new();
 
         // Set during a loop's pass: where the observations of that pass go.
@@ -83,6 +84,8 @@ internal static class ConnectionFlowAnalysis
             _symbols = symbols;
             _cancellationToken = cancellationToken;
             _blocks = graph.Blocks;
+            _effectsOfBlock = new Effect[_blocks.Length][];
+            _handlersOfBlock = new int[]?[_blocks.Length];
         }
 
         public List<ControlFlowGraph> NestedGraphs { get; } = new();
@@ -187,10 +190,13 @@ internal static class ConnectionFlowAnalysis
                 _currentBlock = ordinal;
                 var handlers = HandlersOf(block);
                 _exceptionalState = handlers.Length == 0 ? null : state.Clone();
-                foreach (var operation in block.Operations)
-                    Visit(operation, state);
-                if (block.BranchValue is { } branchValue)
-                    Visit(branchValue, state);
+                foreach (var effect in _effectsOfBlock[ordinal])
+                {
+                    var version = state.Version;
+                    Apply(effect, state);
+                    if (_exceptionalState is not null && state.Version != version)
+                        _exceptionalState = _exceptionalState.Join(state);
+                }
 
                 // An exception may come at any point of the block: its handlers start from any state seen in it.
                 foreach (var handler in handlers)
@@ -251,7 +257,7 @@ internal static class ConnectionFlowAnalysis
         /// <summary>The first blocks of the catch, filter and finally handlers an exception in <paramref name="block"/> may reach.</summary>
         private int[] HandlersOf(BasicBlock block)
         {
-            if (_handlersOfBlock.TryGetValue(block.Ordinal, out var known))
+            if (_handlersOfBlock[block.Ordinal] is { } known)
                 return known;
 
             var handlers = new List<int>();
@@ -271,7 +277,7 @@ internal static class ConnectionFlowAnalysis
                 }
             }
 
-            return _handlersOfBlock[block.Ordinal] = handlers.ToArray();
+            return _handlersOfBlock[block.Ordinal] = handlers.Count == 0 ? Array.Empty<int>() : handlers.ToArray();
         }
 
         /// <summary>
@@ -282,18 +288,46 @@ internal static class ConnectionFlowAnalysis
         private bool IsInScopeAt(object variable, int ordinal)
             => !_scopes.TryGetValue(variable, out var region) || (region.FirstBlockOrdinal <= ordinal && ordinal <= region.LastBlockOrdinal);
 
-        /// <summary>Finds handlers, opaque finally blocks and nested graphs; false when the graph has code that does not bind.</summary>
+        /// <summary>
+        /// Finds each block's effects, opaque finally blocks and nested graphs; false when the graph
+        /// has code that does not bind.
+        /// </summary>
         private bool Prescan()
         {
+            var pending = new Stack<(IOperation Operation, bool ChildrenDone)>();
+            var effects = new List<Effect>();
             foreach (var block in _blocks)
             {
-                foreach (var operation in OperationsOf(block).SelectMany(o => o.DescendantsAndSelf()))
+                foreach (var root in OperationsOf(block))
                 {
-                    if (operation is IInvalidOperation)
-                        return false;
-                    if (operation is IFlowAnonymousFunctionOperation anonymous)
-                        NestedGraphs.Add(_graph.GetAnonymousFunctionControlFlowGraph(anonymous, _cancellationToken));
+                    // Children first: the order the operations are evaluated in.
+                    pending.Push((root, false));
+                    while (pending.Count > 0)
+                    {
+                        var (operation, childrenDone) = pending.Pop();
+                        if (childrenDone)
+                        {
+                            if (EffectOf(operation) is { } effect)
+                                effects.Add(effect);
+                            continue;
+                        }
+
+                        if (operation is IInvalidOperation)
+                            return false;
+                        pending.Push((operation, true));
+                        if (operation is IFlowAnonymousFunctionOperation anonymous)
+                        {
+                            NestedGraphs.Add(_graph.GetAnonymousFunctionControlFlowGraph(anonymous, _cancellationToken));
+                            continue;
+                        }
+
+                        foreach (var child in operation.ChildOperations.Reverse())
+                            pending.Push((child, false));
+                    }
                 }
+
+                _effectsOfBlock[block.Ordinal] = effects.Count == 0 ? NoEffects : effects.ToArray();
+                effects.Clear();
             }
 
             foreach (var localFunction in _graph.LocalFunctions)
@@ -350,82 +384,91 @@ internal static class ConnectionFlowAnalysis
             return true;
         }
 
-        /// <summary>Applies one operation tree to the state, children first (evaluation order).</summary>
-        private void Visit(IOperation root, FlowState state)
-        {
-            var stack = new Stack<(IOperation Operation, bool ChildrenDone)>();
-            stack.Push((root, false));
-            while (stack.Count > 0)
-            {
-                var (operation, childrenDone) = stack.Pop();
-                if (childrenDone)
-                {
-                    var version = state.Version;
-                    Apply(operation, state);
-                    if (_exceptionalState is not null && state.Version != version)
-                        _exceptionalState = _exceptionalState.Join(state);
-                    continue;
-                }
-
-                stack.Push((operation, true));
-                if (operation is IFlowAnonymousFunctionOperation)
-                    continue;
-                var children = operation.ChildOperations.ToList();
-                for (var i = children.Count - 1; i >= 0; i--)
-                    stack.Push((children[i], false));
-            }
-        }
-
-        private void Apply(IOperation operation, FlowState state)
+        /// <summary>
+        /// What <paramref name="operation"/> may do to the state, decided once per graph: most
+        /// operations do nothing to any connection, and the walk over a block's visits only applies the rest.
+        /// </summary>
+        private Effect? EffectOf(IOperation operation)
         {
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    ApplyInvocation(invocation, state);
-                    return;
+                    var method = invocation.TargetMethod;
+                    if (_symbols.IsConnect(method))
+                        return new Effect(EffectKind.Connect, operation);
+                    if (_symbols.GetCommand(invocation) is { } call)
+                        return new Effect(EffectKind.Command, operation, call);
+                    if (method.MethodKind == MethodKind.LocalFunction
+                        || invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+                        || method.Locations.Any(l => l.IsInSource))
+                    {
+                        return new Effect(EffectKind.Call, operation);
+                    }
+
+                    return null;
                 case ISimpleAssignmentOperation assignment:
-                    ApplyAssignment(assignment, state);
-                    return;
-                case IFlowCaptureOperation capture:
-                    ApplyCapture(capture, state);
-                    return;
-                case IFlowAnonymousFunctionOperation anonymous:
-                    state.Pin(CapturedNames(anonymous.Syntax));
-                    return;
-                case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
-                    PinCapturedBy(reference.Method, state);
-                    return;
+                    return VariableOf(assignment.Target) is ISymbol ? new Effect(EffectKind.Assignment, operation) : null;
+                case IFlowCaptureOperation:
+                    return new Effect(EffectKind.Capture, operation);
+                case IFlowAnonymousFunctionOperation:
+                    return new Effect(EffectKind.AnonymousFunction, operation);
+                case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction }:
+                    return new Effect(EffectKind.LocalFunctionReference, operation);
                 case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } when _symbols.IsConnection(local.Type):
-                    BindToNewUnknown(local, operation, state);
-                    return;
+                    return new Effect(EffectKind.PatternDeclaration, operation);
                 case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } when _symbols.IsConnection(local.Type):
-                    BindToNewUnknown(local, operation, state);
-                    return;
-                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance when !IsSafeUse(instance):
-                    EscapeFields(state, staticOnly: false);
-                    return;
+                    return new Effect(EffectKind.PatternDeclaration, operation);
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance:
+                    return IsSafeUse(instance) ? null : new Effect(EffectKind.ThisEscapes, operation);
             }
 
-            var variable = VariableOf(operation);
-            if (variable is not null && (variable is ISymbol || state.IsBound(variable)) && !IsSafeUse(operation))
-                state.Escape(variable);
+            return VariableOf(operation) is not null && !IsSafeUse(operation) ? new Effect(EffectKind.VariableEscapes, operation) : null;
         }
 
-        private void ApplyInvocation(IInvocationOperation invocation, FlowState state)
+        private void Apply(Effect effect, FlowState state)
+        {
+            var operation = effect.Operation;
+            switch (effect.Kind)
+            {
+                case EffectKind.Connect:
+                    state.Allocate(operation, ConnectionFacts.JustConnected);
+                    return;
+                case EffectKind.Command:
+                    ApplyCommand(effect.Call!, state);
+                    return;
+                case EffectKind.Call:
+                    ApplyCall((IInvocationOperation)operation, state);
+                    return;
+                case EffectKind.Assignment:
+                    ApplyAssignment((ISimpleAssignmentOperation)operation, state);
+                    return;
+                case EffectKind.Capture:
+                    ApplyCapture((IFlowCaptureOperation)operation, state);
+                    return;
+                case EffectKind.AnonymousFunction:
+                    state.Pin(CapturedNames(operation.Syntax));
+                    return;
+                case EffectKind.LocalFunctionReference:
+                    PinCapturedBy(((IMethodReferenceOperation)operation).Method, state);
+                    return;
+                case EffectKind.PatternDeclaration:
+                    BindToNewUnknown(operation is IDeclarationPatternOperation declaration ? declaration.DeclaredSymbol! : ((IRecursivePatternOperation)operation).DeclaredSymbol!, operation, state);
+                    return;
+                case EffectKind.ThisEscapes:
+                    EscapeFields(state, staticOnly: false);
+                    return;
+                case EffectKind.VariableEscapes:
+                    var variable = VariableOf(operation)!;
+                    if (variable is ISymbol || state.IsBound(variable))
+                        state.Escape(variable);
+                    return;
+            }
+        }
+
+        /// <summary>A call that sends no command but may use connections: a local function, a method of this object or of this compilation.</summary>
+        private void ApplyCall(IInvocationOperation invocation, FlowState state)
         {
             var method = invocation.TargetMethod;
-            if (_symbols.IsConnect(method))
-            {
-                state.Allocate(invocation, ConnectionFacts.JustConnected);
-                return;
-            }
-
-            if (_symbols.GetCommand(invocation) is { } call)
-            {
-                ApplyCommand(call, state);
-                return;
-            }
-
             if (method.MethodKind == MethodKind.LocalFunction)
                 PinCapturedBy(method, state);
 
@@ -619,6 +662,39 @@ internal static class ConnectionFlowAnalysis
         {
             foreach (var field in state.BoundVariables.Where(v => v is IFieldSymbol or IPropertySymbol && (!staticOnly || ((ISymbol)v).IsStatic)).ToList())
                 state.Escape(field);
+        }
+
+        private static readonly Effect[] NoEffects = new Effect[0];
+
+        private enum EffectKind
+        {
+            Connect,
+            Command,
+            Call,
+            Assignment,
+            Capture,
+            AnonymousFunction,
+            LocalFunctionReference,
+            PatternDeclaration,
+            ThisEscapes,
+            VariableEscapes,
+        }
+
+        /// <summary>An operation that may change the state, with what it is (and the command it sends).</summary>
+        private readonly struct Effect
+        {
+            public Effect(EffectKind kind, IOperation operation, FtpCommandCall? call = null)
+            {
+                Kind = kind;
+                Operation = operation;
+                Call = call;
+            }
+
+            public EffectKind Kind { get; }
+
+            public IOperation Operation { get; }
+
+            public FtpCommandCall? Call { get; }
         }
     }
 }

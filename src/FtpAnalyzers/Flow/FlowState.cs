@@ -15,7 +15,8 @@ internal sealed class FlowState
 {
     private readonly Dictionary<object, object> _bindings;
     private readonly Dictionary<object, ConnectionFacts> _objects;
-    private readonly HashSet<string> _pinned;
+    // Shared between states and never changed once shared: Pin and Join make a new set when they add names.
+    private HashSet<string> _pinned;
 
     private FlowState(Dictionary<object, object> bindings, Dictionary<object, ConnectionFacts> objects, HashSet<string> pinned, bool unboundAreEscaped)
     {
@@ -38,7 +39,7 @@ internal sealed class FlowState
     public static FlowState AllEscaped() => new(NewBindings(), NewObjects(), NewPinned(), unboundAreEscaped: true);
 
     public FlowState Clone()
-        => new(new Dictionary<object, object>(_bindings, FlowKeyComparer.Instance), new Dictionary<object, ConnectionFacts>(_objects, FlowKeyComparer.Instance), new HashSet<string>(_pinned), UnboundAreEscaped);
+        => new(new Dictionary<object, object>(_bindings, FlowKeyComparer.Instance), new Dictionary<object, ConnectionFacts>(_objects, FlowKeyComparer.Instance), _pinned, UnboundAreEscaped);
 
     /// <summary>The object the variable holds, binding it to its initial object when first seen.</summary>
     public object ObjectOf(object variable)
@@ -110,8 +111,9 @@ internal sealed class FlowState
     /// </summary>
     public void Pin(IReadOnlyCollection<string> names)
     {
-        if (names.Count == 0)
+        if (names.Count == 0 || _pinned.IsSupersetOf(names))
             return;
+        _pinned = new HashSet<string>(_pinned);
         _pinned.UnionWith(names);
         Version++;
         var captured = new List<object>();
@@ -144,8 +146,7 @@ internal sealed class FlowState
 
     public FlowState Join(FlowState other)
     {
-        var result = new FlowState(NewBindings(), NewObjects(), new HashSet<string>(_pinned), UnboundAreEscaped || other.UnboundAreEscaped);
-        result._pinned.UnionWith(other._pinned);
+        var result = new FlowState(NewBindings(), NewObjects(), UnionOfPinned(_pinned, other._pinned), UnboundAreEscaped || other.UnboundAreEscaped);
         foreach (var variable in _bindings.Keys)
             result.JoinBinding(variable, this, other);
         foreach (var variable in other._bindings.Keys)
@@ -155,6 +156,17 @@ internal sealed class FlowState
         }
 
         return result;
+    }
+
+    private static HashSet<string> UnionOfPinned(HashSet<string> left, HashSet<string> right)
+    {
+        if (ReferenceEquals(left, right) || left.IsSupersetOf(right))
+            return left;
+        if (right.IsSupersetOf(left))
+            return right;
+        var union = new HashSet<string>(left);
+        union.UnionWith(right);
+        return union;
     }
 
     /// <summary>The same state without objects no variable holds any more (so that equal states compare equal).</summary>
@@ -203,7 +215,7 @@ internal sealed class FlowState
                 return false;
         }
 
-        return _pinned.SetEquals(other._pinned);
+        return ReferenceEquals(_pinned, other._pinned) || _pinned.SetEquals(other._pinned);
     }
 
     private static Dictionary<object, object> NewBindings() => new(FlowKeyComparer.Instance);
