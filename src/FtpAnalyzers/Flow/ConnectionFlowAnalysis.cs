@@ -62,18 +62,19 @@ internal static class ConnectionFlowAnalysis
         private readonly CancellationToken _cancellationToken;
         private readonly ImmutableArray<BasicBlock> _blocks;
         private readonly int[]?[] _handlersOfBlock;
-        private readonly HashSet<int> _blocksWithCommands = new();
+        private readonly bool[] _blocksWithCommands;
         private readonly Dictionary<object, ControlFlowRegion> _scopes = new(FlowKeyComparer.Instance);
         private readonly HashSet<ControlFlowRegion> _opaqueFinallyRegions = new();
-        private readonly Dictionary<IInvocationOperation, CommandObservation> _observations = new();
+        private CommandObservation?[] _observations = Array.Empty<CommandObservation?>();
         private readonly Dictionary<SyntaxNode, IReadOnlyCollection<string>> _capturedNames = new();
         private readonly Dictionary<int, FlowState> _backEdgeStates = new();
         private readonly Effect[][] _effectsOfBlock;
         private readonly Dictionary<int, HashSet<int>> _backEdgeSources = new();
 
         // Set during a loop's pass: where the observations of that pass go.
-        private Dictionary<IInvocationOperation, ConnectionFacts[]>? _laterIterations;
+        private Dictionary<int, ConnectionFacts[]>? _laterIterations;
         private int _currentBlock;
+        private int _commandCount;
 
         // While a block inside a try is visited: the join of every state seen in it so far.
         private FlowState? _exceptionalState;
@@ -86,6 +87,7 @@ internal static class ConnectionFlowAnalysis
             _blocks = graph.Blocks;
             _effectsOfBlock = new Effect[_blocks.Length][];
             _handlersOfBlock = new int[]?[_blocks.Length];
+            _blocksWithCommands = new bool[_blocks.Length];
         }
 
         public List<ControlFlowGraph> NestedGraphs { get; } = new();
@@ -99,7 +101,7 @@ internal static class ConnectionFlowAnalysis
             if (_blocks.Length > MaxBlocks || !Prescan())
                 return;
 
-            var entryStates = new Dictionary<int, FlowState> { [0] = FlowState.Entry() };
+            var entryStates = new Dictionary<int, FlowState>(_blocks.Length) { [0] = FlowState.Entry() };
             if (!Solve(entryStates, inScope: null, loopHeader: -1, _blocks.Length * VisitsPerBlock, out _))
                 return;
 
@@ -111,24 +113,29 @@ internal static class ConnectionFlowAnalysis
                     break;
             }
 
-            results.AddRange(_observations.Values.OrderBy(o => o.BlockOrdinal));
+            // Commands are numbered in block order, then in evaluation order: the order they are reported in.
+            foreach (var observation in _observations)
+            {
+                if (observation is not null)
+                    results.Add(observation);
+            }
         }
 
         /// <summary>Facts on the paths that came around the back edges into <paramref name="header"/>, inside that loop.</summary>
         private bool AnalyzeLaterIterations(int header, FlowState backEdgeState, ref int budget)
         {
             var body = LoopBody(header, _backEdgeSources[header]);
-            if (body is null || !body.Any(ordinal => _blocksWithCommands.Contains(ordinal)))
+            if (body is null || !body.Any(ordinal => _blocksWithCommands[ordinal]))
                 return true;
 
-            var entryStates = new Dictionary<int, FlowState> { [header] = backEdgeState };
-            _laterIterations = new Dictionary<IInvocationOperation, ConnectionFacts[]>();
+            var entryStates = new Dictionary<int, FlowState>(body.Count) { [header] = backEdgeState };
+            _laterIterations = new Dictionary<int, ConnectionFacts[]>();
             var solved = Solve(entryStates, body, header, budget, out var visits);
             budget -= Math.Max(body.Count, visits);
             if (solved)
             {
                 foreach (var observed in _laterIterations)
-                    _observations[observed.Key].AddLaterIterations(observed.Value);
+                    _observations[observed.Key]!.AddLaterIterations(observed.Value);
             }
 
             _laterIterations = null;
@@ -216,7 +223,14 @@ internal static class ConnectionFlowAnalysis
                 return;
 
             var target = destination.Ordinal;
-            var outgoing = branch.FinallyRegions.Any(_opaqueFinallyRegions.Contains) ? FlowState.AllEscaped() : state;
+            var finallyRegions = branch.FinallyRegions;
+            var outgoing = state;
+            foreach (var finallyRegion in finallyRegions)
+            {
+                if (_opaqueFinallyRegions.Contains(finallyRegion))
+                    outgoing = FlowState.AllEscaped();
+            }
+
             if (inScope is null)
             {
                 if (target <= source.Ordinal)
@@ -234,7 +248,7 @@ internal static class ConnectionFlowAnalysis
             }
 
             // Finally blocks run on the way: they start from the state the branch leaves with.
-            foreach (var finallyRegion in branch.FinallyRegions)
+            foreach (var finallyRegion in finallyRegions)
                 Merge(finallyRegion.FirstBlockOrdinal, state, entryStates, worklist, inScope);
 
             Merge(target, outgoing, entryStates, worklist, inScope);
@@ -294,8 +308,10 @@ internal static class ConnectionFlowAnalysis
         /// </summary>
         private bool Prescan()
         {
-            var pending = new Stack<(IOperation Operation, bool ChildrenDone)>();
-            var effects = new List<Effect>();
+            var pending = t_pending ??= new Stack<(IOperation Operation, bool ChildrenDone)>();
+            var effects = t_effects ??= new List<Effect>();
+            pending.Clear();
+            effects.Clear();
             foreach (var block in _blocks)
             {
                 foreach (var root in OperationsOf(block))
@@ -313,7 +329,11 @@ internal static class ConnectionFlowAnalysis
                         }
 
                         if (operation is IInvalidOperation)
+                        {
+                            pending.Clear();
+                            effects.Clear();
                             return false;
+                        }
                         pending.Push((operation, true));
                         if (operation is IFlowAnonymousFunctionOperation anonymous)
                         {
@@ -330,6 +350,7 @@ internal static class ConnectionFlowAnalysis
                 effects.Clear();
             }
 
+            _observations = new CommandObservation?[_commandCount];
             foreach (var localFunction in _graph.LocalFunctions)
                 NestedGraphs.Add(_graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken));
             MarkRegions(_graph.Root);
@@ -397,7 +418,7 @@ internal static class ConnectionFlowAnalysis
                     if (_symbols.IsConnect(method))
                         return new Effect(EffectKind.Connect, operation);
                     if (_symbols.GetCommand(invocation) is { } call)
-                        return new Effect(EffectKind.Command, operation, call);
+                        return new Effect(EffectKind.Command, operation, call, _commandCount++);
                     if (method.MethodKind == MethodKind.LocalFunction
                         || invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
                         || method.Locations.Any(l => l.IsInSource))
@@ -434,7 +455,7 @@ internal static class ConnectionFlowAnalysis
                     state.Allocate(operation, ConnectionFacts.JustConnected);
                     return;
                 case EffectKind.Command:
-                    ApplyCommand(effect.Call!, state);
+                    ApplyCommand(effect.Call!, effect.CommandIndex, state);
                     return;
                 case EffectKind.Call:
                     ApplyCall((IInvocationOperation)operation, state);
@@ -480,7 +501,7 @@ internal static class ConnectionFlowAnalysis
                 EscapeFields(state, staticOnly: true);
         }
 
-        private void ApplyCommand(FtpCommandCall call, FlowState state)
+        private void ApplyCommand(FtpCommandCall call, int commandIndex, FlowState state)
         {
             var connectionObject = ObjectOf(call.Connection, state);
             var facts = connectionObject is null ? ConnectionFacts.Escaped : state.FactsOf(connectionObject);
@@ -496,14 +517,14 @@ internal static class ConnectionFlowAnalysis
 
             if (_laterIterations is not null)
             {
-                _laterIterations[call.Invocation] = before;
+                _laterIterations[commandIndex] = before;
                 return;
             }
 
-            if (!_observations.TryGetValue(call.Invocation, out var observation))
+            if (_observations[commandIndex] is not { } observation)
             {
-                _observations[call.Invocation] = observation = new CommandObservation(call, _currentBlock);
-                _blocksWithCommands.Add(_currentBlock);
+                _observations[commandIndex] = observation = new CommandObservation(call, _currentBlock);
+                _blocksWithCommands[_currentBlock] = true;
             }
             before.CopyTo(observation.Before, 0);
         }
@@ -666,6 +687,14 @@ internal static class ConnectionFlowAnalysis
 
         private static readonly Effect[] NoEffects = new Effect[0];
 
+        // Scratch space of Prescan, kept per thread: the analysis runs for every member, and
+        // allocating these each time was a large part of its cost.
+        [ThreadStatic]
+        private static Stack<(IOperation Operation, bool ChildrenDone)>? t_pending;
+
+        [ThreadStatic]
+        private static List<Effect>? t_effects;
+
         private enum EffectKind
         {
             Connect,
@@ -683,11 +712,12 @@ internal static class ConnectionFlowAnalysis
         /// <summary>An operation that may change the state, with what it is (and the command it sends).</summary>
         private readonly struct Effect
         {
-            public Effect(EffectKind kind, IOperation operation, FtpCommandCall? call = null)
+            public Effect(EffectKind kind, IOperation operation, FtpCommandCall? call = null, int commandIndex = -1)
             {
                 Kind = kind;
                 Operation = operation;
                 Call = call;
+                CommandIndex = commandIndex;
             }
 
             public EffectKind Kind { get; }
@@ -695,6 +725,9 @@ internal static class ConnectionFlowAnalysis
             public IOperation Operation { get; }
 
             public FtpCommandCall? Call { get; }
+
+            /// <summary>For a command: its number in this graph, in block order then evaluation order.</summary>
+            public int CommandIndex { get; }
         }
     }
 }
