@@ -63,7 +63,7 @@ internal static class ConnectionFlowAnalysis
         private readonly ImmutableArray<BasicBlock> _blocks;
         private readonly int[]?[] _handlersOfBlock;
         private readonly bool[] _blocksWithCommands;
-        private readonly Dictionary<object, ControlFlowRegion> _scopes = new(FlowKeyComparer.Instance);
+        private readonly FlowVariables _variables = new();
         private readonly HashSet<ControlFlowRegion> _opaqueFinallyRegions = new();
         private CommandObservation?[] _observations = Array.Empty<CommandObservation?>();
         private readonly Dictionary<SyntaxNode, IReadOnlyCollection<string>> _capturedNames = new();
@@ -101,7 +101,7 @@ internal static class ConnectionFlowAnalysis
             if (_blocks.Length > MaxBlocks || !Prescan())
                 return;
 
-            var entryStates = new Dictionary<int, FlowState>(_blocks.Length) { [0] = FlowState.Entry() };
+            var entryStates = new Dictionary<int, FlowState>(_blocks.Length) { [0] = FlowState.Entry(_variables) };
             if (!Solve(entryStates, inScope: null, loopHeader: -1, _blocks.Length * VisitsPerBlock, out _))
                 return;
 
@@ -200,7 +200,7 @@ internal static class ConnectionFlowAnalysis
                 foreach (var effect in _effectsOfBlock[ordinal])
                 {
                     var version = state.Version;
-                    Apply(effect, state);
+                    Apply(in effect, state);
                     if (_exceptionalState is not null && state.Version != version)
                         _exceptionalState = _exceptionalState.Join(state);
                 }
@@ -228,14 +228,14 @@ internal static class ConnectionFlowAnalysis
             foreach (var finallyRegion in finallyRegions)
             {
                 if (_opaqueFinallyRegions.Contains(finallyRegion))
-                    outgoing = FlowState.AllEscaped();
+                    outgoing = FlowState.AllEscaped(_variables);
             }
 
             if (inScope is null)
             {
                 if (target <= source.Ordinal)
                 {
-                    var scoped = outgoing.WithoutVariables(variable => !IsInScopeAt(variable, target));
+                    var scoped = outgoing.WithoutVariablesOutOfScopeAt(target);
                     _backEdgeStates[target] = _backEdgeStates.TryGetValue(target, out var backEdgeState) ? backEdgeState.Join(scoped) : scoped.Normalized();
                     if (!_backEdgeSources.TryGetValue(target, out var sources))
                         _backEdgeSources[target] = sources = new HashSet<int>();
@@ -258,7 +258,7 @@ internal static class ConnectionFlowAnalysis
         {
             if ((uint)target >= (uint)_blocks.Length || (inScope is not null && !inScope.Contains(target)))
                 return;
-            incoming = incoming.WithoutVariables(variable => !IsInScopeAt(variable, target));
+            incoming = incoming.WithoutVariablesOutOfScopeAt(target);
             var known = entryStates.TryGetValue(target, out var previous);
             var merged = known ? previous!.Join(incoming) : incoming.Normalized();
             if (!known || !merged.SameAs(previous!))
@@ -293,14 +293,6 @@ internal static class ConnectionFlowAnalysis
 
             return _handlersOfBlock[block.Ordinal] = handlers.Count == 0 ? Array.Empty<int>() : handlers.ToArray();
         }
-
-        /// <summary>
-        /// A local or a flow capture lives in the blocks of the region that declares it; outside,
-        /// its binding is dropped (on every edge, into handlers too), so that a block's state stays
-        /// as small as what is in scope there.
-        /// </summary>
-        private bool IsInScopeAt(object variable, int ordinal)
-            => !_scopes.TryGetValue(variable, out var region) || (region.FirstBlockOrdinal <= ordinal && ordinal <= region.LastBlockOrdinal);
 
         /// <summary>
         /// Finds each block's effects, opaque finally blocks and nested graphs; false when the graph
@@ -363,9 +355,9 @@ internal static class ConnectionFlowAnalysis
         private void MarkRegions(ControlFlowRegion region)
         {
             foreach (var capture in region.CaptureIds)
-                _scopes[capture] = region;
+                _variables.SetScope(capture, region);
             foreach (var local in region.Locals)
-                _scopes[local] = region;
+                _variables.SetScope(local, region);
             if (region.Kind == ControlFlowRegionKind.Finally && !IsTransparent(region))
                 _opaqueFinallyRegions.Add(region);
             foreach (var nested in region.NestedRegions)
@@ -406,8 +398,9 @@ internal static class ConnectionFlowAnalysis
         }
 
         /// <summary>
-        /// What <paramref name="operation"/> may do to the state, decided once per graph: most
-        /// operations do nothing to any connection, and the walk over a block's visits only applies the rest.
+        /// What <paramref name="operation"/> may do to the state, decided once per graph (numbering
+        /// the variables and sites it involves): most operations do nothing to any connection, and
+        /// the visits of a block only apply the rest.
         /// </summary>
         private Effect? EffectOf(IOperation operation)
         {
@@ -416,9 +409,9 @@ internal static class ConnectionFlowAnalysis
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     if (_symbols.IsConnect(method))
-                        return new Effect(EffectKind.Connect, operation);
+                        return new Effect(EffectKind.Connect, operation, site: _variables.Site(operation));
                     if (_symbols.GetCommand(invocation) is { } call)
-                        return new Effect(EffectKind.Command, operation, call, _commandCount++);
+                        return new Effect(EffectKind.Command, operation, source: SourceOf(call.Connection), call: call, commandIndex: _commandCount++);
                     if (method.MethodKind == MethodKind.LocalFunction
                         || invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
                         || method.Locations.Any(l => l.IsInSource))
@@ -428,136 +421,30 @@ internal static class ConnectionFlowAnalysis
 
                     return null;
                 case ISimpleAssignmentOperation assignment:
-                    return VariableOf(assignment.Target) is ISymbol ? new Effect(EffectKind.Assignment, operation) : null;
-                case IFlowCaptureOperation:
-                    return new Effect(EffectKind.Capture, operation);
+                    return VariableOf(assignment.Target) is ISymbol target
+                        ? new Effect(EffectKind.Assignment, operation, _variables.Number(target), _variables.Site(operation), SourceOf(assignment.Value))
+                        : null;
+                case IFlowCaptureOperation capture:
+                    return new Effect(EffectKind.Capture, operation, _variables.Number(capture.Id), _variables.Site(operation), SourceOf(capture.Value));
                 case IFlowAnonymousFunctionOperation:
                     return new Effect(EffectKind.AnonymousFunction, operation);
                 case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction }:
                     return new Effect(EffectKind.LocalFunctionReference, operation);
                 case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } when _symbols.IsConnection(local.Type):
-                    return new Effect(EffectKind.PatternDeclaration, operation);
+                    return new Effect(EffectKind.PatternDeclaration, operation, _variables.Number(local), _variables.Site(operation));
                 case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } when _symbols.IsConnection(local.Type):
-                    return new Effect(EffectKind.PatternDeclaration, operation);
+                    return new Effect(EffectKind.PatternDeclaration, operation, _variables.Number(local), _variables.Site(operation));
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance:
                     return IsSafeUse(instance) ? null : new Effect(EffectKind.ThisEscapes, operation);
             }
 
-            return VariableOf(operation) is not null && !IsSafeUse(operation) ? new Effect(EffectKind.VariableEscapes, operation) : null;
+            return VariableOf(operation) is { } variable && !IsSafeUse(operation)
+                ? new Effect(EffectKind.VariableEscapes, operation, _variables.Number(variable))
+                : null;
         }
 
-        private void Apply(Effect effect, FlowState state)
-        {
-            var operation = effect.Operation;
-            switch (effect.Kind)
-            {
-                case EffectKind.Connect:
-                    state.Allocate(operation, ConnectionFacts.JustConnected);
-                    return;
-                case EffectKind.Command:
-                    ApplyCommand(effect.Call!, effect.CommandIndex, state);
-                    return;
-                case EffectKind.Call:
-                    ApplyCall((IInvocationOperation)operation, state);
-                    return;
-                case EffectKind.Assignment:
-                    ApplyAssignment((ISimpleAssignmentOperation)operation, state);
-                    return;
-                case EffectKind.Capture:
-                    ApplyCapture((IFlowCaptureOperation)operation, state);
-                    return;
-                case EffectKind.AnonymousFunction:
-                    state.Pin(CapturedNames(operation.Syntax));
-                    return;
-                case EffectKind.LocalFunctionReference:
-                    PinCapturedBy(((IMethodReferenceOperation)operation).Method, state);
-                    return;
-                case EffectKind.PatternDeclaration:
-                    BindToNewUnknown(operation is IDeclarationPatternOperation declaration ? declaration.DeclaredSymbol! : ((IRecursivePatternOperation)operation).DeclaredSymbol!, operation, state);
-                    return;
-                case EffectKind.ThisEscapes:
-                    EscapeFields(state, staticOnly: false);
-                    return;
-                case EffectKind.VariableEscapes:
-                    var variable = VariableOf(operation)!;
-                    if (variable is ISymbol || state.IsBound(variable))
-                        state.Escape(variable);
-                    return;
-            }
-        }
-
-        /// <summary>A call that sends no command but may use connections: a local function, a method of this object or of this compilation.</summary>
-        private void ApplyCall(IInvocationOperation invocation, FlowState state)
-        {
-            var method = invocation.TargetMethod;
-            if (method.MethodKind == MethodKind.LocalFunction)
-                PinCapturedBy(method, state);
-
-            // A method of this object may use the connections held in its fields; any method of this
-            // compilation may use those held in static fields.
-            if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
-                EscapeFields(state, staticOnly: false);
-            else if (method.Locations.Any(l => l.IsInSource))
-                EscapeFields(state, staticOnly: true);
-        }
-
-        private void ApplyCommand(FtpCommandCall call, int commandIndex, FlowState state)
-        {
-            var connectionObject = ObjectOf(call.Connection, state);
-            var facts = connectionObject is null ? ConnectionFacts.Escaped : state.FactsOf(connectionObject);
-            var before = new ConnectionFacts[call.Verbs.Length];
-            for (var i = 0; i < before.Length; i++)
-            {
-                before[i] = facts;
-                facts = FtpVerbs.After(call.Verbs[i], facts);
-            }
-
-            if (connectionObject is not null)
-                state.SetFacts(connectionObject, facts);
-
-            if (_laterIterations is not null)
-            {
-                _laterIterations[commandIndex] = before;
-                return;
-            }
-
-            if (_observations[commandIndex] is not { } observation)
-            {
-                _observations[commandIndex] = observation = new CommandObservation(call, _currentBlock);
-                _blocksWithCommands[_currentBlock] = true;
-            }
-            before.CopyTo(observation.Before, 0);
-        }
-
-        private void ApplyAssignment(ISimpleAssignmentOperation assignment, FlowState state)
-        {
-            if (VariableOf(assignment.Target) is not ISymbol variable)
-                return;
-            if (ObjectOf(assignment.Value, state) is { } connectionObject)
-                state.Bind(variable, connectionObject);
-            else
-                BindToNewUnknown(variable, assignment, state);
-        }
-
-        private void ApplyCapture(IFlowCaptureOperation capture, FlowState state)
-        {
-            object id = capture.Id;
-            if (ObjectOf(capture.Value, state) is { } connectionObject)
-                state.Bind(id, connectionObject);
-            else if (_symbols.IsConnection(capture.Value.Type))
-                BindToNewUnknown(id, capture, state);
-            else if (state.IsBound(id))
-                state.Bind(id, EscapedObject.Instance);
-        }
-
-        private static void BindToNewUnknown(object variable, IOperation site, FlowState state)
-        {
-            state.Allocate(site, ConnectionFacts.Unknown);
-            state.Bind(variable, site);
-        }
-
-        /// <summary>The connection object an expression evaluates to, or null when not tracked.</summary>
-        private object? ObjectOf(IOperation? operation, FlowState state)
+        /// <summary>Where the connection an expression evaluates to comes from: a variable, a Connect call, or nowhere tracked.</summary>
+        private ObjectSource SourceOf(IOperation? operation)
         {
             while (true)
             {
@@ -578,13 +465,125 @@ internal static class ConnectionFlowAnalysis
             }
 
             if (operation is IInvocationOperation invocation && _symbols.IsConnect(invocation.TargetMethod))
-                return invocation;
-            var variable = operation is null ? null : VariableOf(operation);
-            if (variable is null || (variable is not ISymbol && !state.IsBound(variable)))
+                return ObjectSource.FromSite(_variables.Site(invocation));
+            return operation is not null && VariableOf(operation) is { } variable
+                ? ObjectSource.FromVariable(_variables.Number(variable))
+                : ObjectSource.None;
+        }
+
+        private void Apply(in Effect effect, FlowState state)
+        {
+            switch (effect.Kind)
+            {
+                case EffectKind.Connect:
+                    state.Allocate(_variables.ObjectOfSite(effect.Site), ConnectionFacts.JustConnected);
+                    return;
+                case EffectKind.Command:
+                    ApplyCommand(effect, state);
+                    return;
+                case EffectKind.Call:
+                    ApplyCall((IInvocationOperation)effect.Operation, state);
+                    return;
+                case EffectKind.Assignment:
+                    if (ObjectOf(effect.Source, state) is { } assigned)
+                        state.Bind(effect.Variable, assigned);
+                    else
+                        BindToNewUnknown(effect, state);
+                    return;
+                case EffectKind.Capture:
+                    ApplyCapture(effect, state);
+                    return;
+                case EffectKind.AnonymousFunction:
+                    state.Pin(CapturedNames(effect.Operation.Syntax));
+                    return;
+                case EffectKind.LocalFunctionReference:
+                    PinCapturedBy(((IMethodReferenceOperation)effect.Operation).Method, state);
+                    return;
+                case EffectKind.PatternDeclaration:
+                    BindToNewUnknown(effect, state);
+                    return;
+                case EffectKind.ThisEscapes:
+                    state.EscapeFields(staticOnly: false);
+                    return;
+                case EffectKind.VariableEscapes:
+                    if (_variables.IsSymbol(effect.Variable) || state.IsBound(effect.Variable))
+                        state.Escape(effect.Variable);
+                    return;
+            }
+        }
+
+        /// <summary>A call that sends no command but may use connections: a local function, a method of this object or of this compilation.</summary>
+        private void ApplyCall(IInvocationOperation invocation, FlowState state)
+        {
+            var method = invocation.TargetMethod;
+            if (method.MethodKind == MethodKind.LocalFunction)
+                PinCapturedBy(method, state);
+
+            // A method of this object may use the connections held in its fields; any method of this
+            // compilation may use those held in static fields.
+            if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                state.EscapeFields(staticOnly: false);
+            else if (method.Locations.Any(l => l.IsInSource))
+                state.EscapeFields(staticOnly: true);
+        }
+
+        private void ApplyCommand(in Effect effect, FlowState state)
+        {
+            var call = effect.Call!;
+            var connectionObject = ObjectOf(effect.Source, state);
+            var facts = connectionObject is { } known ? state.FactsOf(known) : ConnectionFacts.Escaped;
+            var before = new ConnectionFacts[call.Verbs.Length];
+            for (var i = 0; i < before.Length; i++)
+            {
+                before[i] = facts;
+                facts = FtpVerbs.After(call.Verbs[i], facts);
+            }
+
+            if (connectionObject is { } changed)
+                state.SetFacts(changed, facts);
+
+            if (_laterIterations is not null)
+            {
+                _laterIterations[effect.CommandIndex] = before;
+                return;
+            }
+
+            if (_observations[effect.CommandIndex] is not { } observation)
+            {
+                _observations[effect.CommandIndex] = observation = new CommandObservation(call, _currentBlock);
+                _blocksWithCommands[_currentBlock] = true;
+            }
+            before.CopyTo(observation.Before, 0);
+        }
+
+        private void ApplyCapture(in Effect effect, FlowState state)
+        {
+            if (ObjectOf(effect.Source, state) is { } captured)
+                state.Bind(effect.Variable, captured);
+            else if (_symbols.IsConnection(((IFlowCaptureOperation)effect.Operation).Value.Type))
+                BindToNewUnknown(effect, state);
+            else if (state.IsBound(effect.Variable))
+                state.Bind(effect.Variable, FlowState.EscapedObject);
+        }
+
+        /// <summary>The effect's variable now holds a connection created at the effect's site, about which nothing is known.</summary>
+        private void BindToNewUnknown(in Effect effect, FlowState state)
+        {
+            var connectionObject = _variables.ObjectOfSite(effect.Site);
+            state.Allocate(connectionObject, ConnectionFacts.Unknown);
+            state.Bind(effect.Variable, connectionObject);
+        }
+
+        /// <summary>The connection object an expression evaluates to, or null when not tracked.</summary>
+        private int? ObjectOf(ObjectSource source, FlowState state)
+        {
+            if (source.Site >= 0)
+                return _variables.ObjectOfSite(source.Site);
+            var variable = source.Variable;
+            if (variable < 0 || (!_variables.IsSymbol(variable) && !state.IsBound(variable)))
                 return null;
             return state.ObjectOf(variable);
         }
-
         /// <summary>
         /// The variable an operation reads: a local, a parameter, a field or auto-property of this
         /// object (or static) holding a connection, or a flow capture.
@@ -678,13 +677,6 @@ internal static class ConnectionFlowAnalysis
             return names;
         }
 
-        /// <summary>Code that may use this object's fields (or only the static ones) runs: the connections they hold escape.</summary>
-        private static void EscapeFields(FlowState state, bool staticOnly)
-        {
-            foreach (var field in state.BoundVariables.Where(v => v is IFieldSymbol or IPropertySymbol && (!staticOnly || ((ISymbol)v).IsStatic)).ToList())
-                state.Escape(field);
-        }
-
         private static readonly Effect[] NoEffects = new Effect[0];
 
         // Scratch space of Prescan, kept per thread: the analysis runs for every member, and
@@ -709,13 +701,16 @@ internal static class ConnectionFlowAnalysis
             VariableEscapes,
         }
 
-        /// <summary>An operation that may change the state, with what it is (and the command it sends).</summary>
+        /// <summary>An operation that may change the state, with the numbers of what it involves.</summary>
         private readonly struct Effect
         {
-            public Effect(EffectKind kind, IOperation operation, FtpCommandCall? call = null, int commandIndex = -1)
+            public Effect(EffectKind kind, IOperation operation, int variable = -1, int site = -1, ObjectSource source = default, FtpCommandCall? call = null, int commandIndex = -1)
             {
                 Kind = kind;
                 Operation = operation;
+                Variable = variable;
+                Site = site;
+                Source = source;
                 Call = call;
                 CommandIndex = commandIndex;
             }
@@ -724,10 +719,42 @@ internal static class ConnectionFlowAnalysis
 
             public IOperation Operation { get; }
 
+            /// <summary>The variable assigned, captured, declared or escaping; -1 when none.</summary>
+            public int Variable { get; }
+
+            /// <summary>Where a new connection object is created (a Connect call, or an unknown value assigned); -1 when none.</summary>
+            public int Site { get; }
+
+            /// <summary>Where the connection assigned, captured or commanded comes from.</summary>
+            public ObjectSource Source { get; }
+
             public FtpCommandCall? Call { get; }
 
             /// <summary>For a command: its number in this graph, in block order then evaluation order.</summary>
             public int CommandIndex { get; }
+        }
+
+        /// <summary>A variable's number, or a Connect call's site number, or neither (default).</summary>
+        private readonly struct ObjectSource
+        {
+            private readonly int _variablePlusOne;
+            private readonly int _sitePlusOne;
+
+            private ObjectSource(int variablePlusOne, int sitePlusOne)
+            {
+                _variablePlusOne = variablePlusOne;
+                _sitePlusOne = sitePlusOne;
+            }
+
+            public static ObjectSource None => default;
+
+            public int Variable => _variablePlusOne - 1;
+
+            public int Site => _sitePlusOne - 1;
+
+            public static ObjectSource FromVariable(int variable) => new(variable + 1, 0);
+
+            public static ObjectSource FromSite(int site) => new(0, site + 1);
         }
     }
 }
