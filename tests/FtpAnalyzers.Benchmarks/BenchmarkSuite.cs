@@ -26,12 +26,14 @@ namespace FtpAnalyzers.Benchmarks;
 public sealed class BenchmarkSuite
 {
     private const string Ca2000 = "CA2000";
+    private const string GraphsOnlyName = "Roslyn control-flow graphs only (the floor of a CFG-based rule)";
 
     private readonly BenchmarkSettings _settings;
     private readonly TextWriter _report;
     private readonly TextWriter _progress;
     private readonly ImmutableArray<DiagnosticAnalyzer> _ftp = AnalyzerCatalog.CreateProductAnalyzers();
     private readonly ImmutableArray<DiagnosticAnalyzer> _empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+    private readonly ImmutableArray<DiagnosticAnalyzer> _graphsOnly = ImmutableArray.Create<DiagnosticAnalyzer>(new ControlFlowGraphAnalyzer());
     private readonly List<string> _failures = new();
 
     public BenchmarkSuite(BenchmarkSettings settings, TextWriter report, TextWriter progress)
@@ -134,6 +136,7 @@ public sealed class BenchmarkSuite
             ("All FTP analyzers", _ftp, null),
             ("CA2000, default (interprocedural)", ca2000, ca2000Default),
             ("CA2000, interprocedural_analysis_kind = None", ca2000, ca2000NoInterprocedural),
+            (GraphsOnlyName, _graphsOnly, null),
         }).ConfigureAwait(false);
 
         _report.WriteLine($"## 2. Dense FTP code: {_settings.DenseMethods} methods using Ftp.Client");
@@ -155,9 +158,11 @@ public sealed class BenchmarkSuite
         var share = ftp.TotalMilliseconds / measured.Compile.TotalMilliseconds;
         var versusDefault = ftp.TotalMilliseconds / measured.Rows[2].AnalyzerTime.TotalMilliseconds;
         var versusNone = ftp.TotalMilliseconds / measured.Rows[3].AnalyzerTime.TotalMilliseconds;
+        var graphs = measured.Rows[4].AnalyzerTime;
         _report.WriteLine($"- FTP / compile: {Table.Percent(ftp, measured.Compile)} (target ≤ 5 %: {Verdict(_ftp.IsEmpty ? double.NaN : share, 0.05)})");
         _report.WriteLine($"- FTP / CA2000 default: {Table.Ratio(versusDefault)} (target ≤ 0.20×: {Verdict(_ftp.IsEmpty ? double.NaN : versusDefault, 0.20)})");
         _report.WriteLine($"- FTP / CA2000 interprocedural None: {Table.Ratio(versusNone)} (target ≤ 0.20×: {Verdict(_ftp.IsEmpty ? double.NaN : versusNone, 0.20)})");
+        _report.WriteLine($"- Roslyn building the control-flow graphs alone: {Table.Percent(graphs, measured.Compile)} of compile; the FTP analyzers above that floor: {Table.Percent(ftp - graphs, measured.Compile)} of compile, {Table.Ratio(ftp.TotalMilliseconds / graphs.TotalMilliseconds)} the floor");
         _report.WriteLine();
     }
 
@@ -178,16 +183,21 @@ public sealed class BenchmarkSuite
         cases.Add(($"~{_settings.ManyBlocks:N0}-block CFG (if/else and for in sequence)", ScalingCorpus.ManyBlocks(_settings.ManyBlocks)));
         cases.Add(($"Nesting {_settings.NestingDepth} deep (if/while/try/using)", ScalingCorpus.DeepNesting(_settings.NestingDepth)));
 
-        var table = new Table("Method", "Statements", "CFG blocks", "Compile", "FTP analyzers", "FTP per 1k statements", "FTP diagnostics", "Early mistake", "Late mistake");
+        var table = new Table("Method", "Statements", "CFG blocks", "Compile", "FTP analyzers", "FTP per 1k statements", "CFG alone", "FTP diagnostics", "Early mistake", "Late mistake");
         var straightLine = new List<TimeSpan>();
+        var straightLineGraphs = new List<TimeSpan>();
         foreach (var (name, text) in cases)
         {
             _progress.WriteLine($"scaling: {name}");
             var compilation = Measurement.CreateCompilation("Scaling", new[] { ("Scaling/Huge.cs", text) }, referenceFtpClient: true);
-            var measured = await MeasureAsync(name, compilation, new (string, ImmutableArray<DiagnosticAnalyzer>, AnalyzerOptions?)[] { ("FTP", _ftp, null) }).ConfigureAwait(false);
+            var measured = await MeasureAsync(name, compilation, new (string, ImmutableArray<DiagnosticAnalyzer>, AnalyzerOptions?)[] { ("FTP", _ftp, null), (GraphsOnlyName, _graphsOnly, null) }).ConfigureAwait(false);
             var row = measured.Rows[0];
+            var graphsOnly = measured.Rows[1].AnalyzerTime;
             if (name.StartsWith("Straight line", StringComparison.Ordinal))
+            {
                 straightLine.Add(row.AnalyzerTime);
+                straightLineGraphs.Add(graphsOnly);
+            }
             var statements = compilation.SyntaxTrees.Single().GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single().DescendantNodes().OfType<StatementSyntax>().Count();
             table.Add(
                 name,
@@ -196,6 +206,7 @@ public sealed class BenchmarkSuite
                 Table.Ms(measured.Compile),
                 Table.Ms(row.AnalyzerTime),
                 Table.Ms(TimeSpan.FromTicks(row.AnalyzerTime.Ticks * 1000 / Math.Max(1, statements))),
+                Table.Ms(graphsOnly),
                 row.DiagnosticCount.ToString(),
                 ReportedOnLineWith(row.Diagnostics, "early.txt"),
                 ReportedOnLineWith(row.Diagnostics, "late.txt"));
@@ -211,6 +222,9 @@ public sealed class BenchmarkSuite
         var growth = straightLine[^1].TotalMilliseconds / straightLine[0].TotalMilliseconds;
         var sizeRatio = (double)sizes[^1] / sizes[0];
         _report.WriteLine($"- FTP time {sizes[^1]:N0} / {sizes[0]:N0} statements: {Table.Ratio(growth)} for {sizeRatio:0}× the code (target ≤ {sizeRatio * 1.25:0}×: {Verdict(_ftp.IsEmpty ? double.NaN : growth, sizeRatio * 1.25)})");
+        var graphGrowth = straightLineGraphs[^1].TotalMilliseconds / straightLineGraphs[0].TotalMilliseconds;
+        var flowGrowth = (straightLine[^1] - straightLineGraphs[^1]).TotalMilliseconds / Math.Max(0.01, (straightLine[0] - straightLineGraphs[0]).TotalMilliseconds);
+        _report.WriteLine($"- Of which Roslyn building the graph (\"CFG alone\"): {Table.Ratio(graphGrowth)}; the FTP analysis above it: {Table.Ratio(flowGrowth)}");
         _report.WriteLine();
     }
 

@@ -63,6 +63,7 @@ internal static class ConnectionFlowAnalysis
         private readonly ImmutableArray<BasicBlock> _blocks;
         private readonly int[]?[] _handlersOfBlock;
         private readonly bool[] _blocksWithCommands;
+        private readonly BlockWorklist _worklist;
         private readonly FlowVariables _variables = new();
         private readonly HashSet<ControlFlowRegion> _opaqueFinallyRegions = new();
         private CommandObservation?[] _observations = Array.Empty<CommandObservation?>();
@@ -88,6 +89,7 @@ internal static class ConnectionFlowAnalysis
             _effectsOfBlock = new Effect[_blocks.Length][];
             _handlersOfBlock = new int[]?[_blocks.Length];
             _blocksWithCommands = new bool[_blocks.Length];
+            _worklist = new BlockWorklist(_blocks.Length);
         }
 
         public List<ControlFlowGraph> NestedGraphs { get; } = new();
@@ -181,7 +183,10 @@ internal static class ConnectionFlowAnalysis
         /// </summary>
         private bool Solve(Dictionary<int, FlowState> entryStates, HashSet<int>? inScope, int loopHeader, int budget, out int visits)
         {
-            var worklist = new SortedSet<int>(entryStates.Keys);
+            var worklist = _worklist;
+            worklist.Clear();
+            foreach (var entry in entryStates.Keys)
+                worklist.Add(entry);
             visits = 0;
             while (worklist.Count > 0)
             {
@@ -189,8 +194,7 @@ internal static class ConnectionFlowAnalysis
                     return false;
                 _cancellationToken.ThrowIfCancellationRequested();
 
-                var ordinal = worklist.Min;
-                worklist.Remove(ordinal);
+                var ordinal = worklist.RemoveMin();
                 BlockVisits++;
                 var block = _blocks[ordinal];
                 var state = entryStates[ordinal].Clone();
@@ -217,7 +221,7 @@ internal static class ConnectionFlowAnalysis
             return true;
         }
 
-        private void Propagate(BasicBlock source, ControlFlowBranch? branch, FlowState state, Dictionary<int, FlowState> entryStates, SortedSet<int> worklist, HashSet<int>? inScope, int loopHeader)
+        private void Propagate(BasicBlock source, ControlFlowBranch? branch, FlowState state, Dictionary<int, FlowState> entryStates, BlockWorklist worklist, HashSet<int>? inScope, int loopHeader)
         {
             if (branch?.Destination is not { } destination)
                 return;
@@ -254,7 +258,7 @@ internal static class ConnectionFlowAnalysis
             Merge(target, outgoing, entryStates, worklist, inScope);
         }
 
-        private void Merge(int target, FlowState incoming, Dictionary<int, FlowState> entryStates, SortedSet<int> worklist, HashSet<int>? inScope)
+        private void Merge(int target, FlowState incoming, Dictionary<int, FlowState> entryStates, BlockWorklist worklist, HashSet<int>? inScope)
         {
             if ((uint)target >= (uint)_blocks.Length || (inScope is not null && !inScope.Contains(target)))
                 return;
@@ -532,7 +536,25 @@ internal static class ConnectionFlowAnalysis
             var call = effect.Call!;
             var connectionObject = ObjectOf(effect.Source, state);
             var facts = connectionObject is { } known ? state.FactsOf(known) : ConnectionFacts.Escaped;
-            var before = new ConnectionFacts[call.Verbs.Length];
+
+            // Where the facts before each verb go: the observation of the main pass, or this loop pass's own.
+            ConnectionFacts[] before;
+            if (_laterIterations is not null)
+            {
+                if (!_laterIterations.TryGetValue(effect.CommandIndex, out before!))
+                    _laterIterations[effect.CommandIndex] = before = new ConnectionFacts[call.Verbs.Length];
+            }
+            else
+            {
+                if (_observations[effect.CommandIndex] is not { } observation)
+                {
+                    _observations[effect.CommandIndex] = observation = new CommandObservation(call, _currentBlock);
+                    _blocksWithCommands[_currentBlock] = true;
+                }
+
+                before = observation.Before;
+            }
+
             for (var i = 0; i < before.Length; i++)
             {
                 before[i] = facts;
@@ -541,19 +563,6 @@ internal static class ConnectionFlowAnalysis
 
             if (connectionObject is { } changed)
                 state.SetFacts(changed, facts);
-
-            if (_laterIterations is not null)
-            {
-                _laterIterations[effect.CommandIndex] = before;
-                return;
-            }
-
-            if (_observations[effect.CommandIndex] is not { } observation)
-            {
-                _observations[effect.CommandIndex] = observation = new CommandObservation(call, _currentBlock);
-                _blocksWithCommands[_currentBlock] = true;
-            }
-            before.CopyTo(observation.Before, 0);
         }
 
         private void ApplyCapture(in Effect effect, FlowState state)

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FtpAnalyzers.Benchmarks.Harness;
+
+/// <summary>
+/// The second baseline: an analyzer that asks Roslyn for the control-flow graph of every member
+/// that calls a method of Ftp.FtpConnection, and does nothing with it. The sequence rules must
+/// work on that graph (the issue asks for Roslyn's CFG, not syntax order), so this is the floor of
+/// their cost: what is above it is the FTP flow analysis itself.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ControlFlowGraphAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor s_never = new(
+        "BENCH0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    /// <summary>Blocks whose graph was built, over all runs: shows the baseline did its work.</summary>
+    public static int GraphsBuilt;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(s_never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var connection = start.Compilation.GetTypeByMetadataName("Ftp.FtpConnection");
+            if (connection is null)
+                return;
+
+            start.RegisterOperationBlockStartAction(blockStart =>
+            {
+                var callsConnection = 0;
+                blockStart.RegisterOperationAction(
+                    operation =>
+                    {
+                        var method = ((IInvocationOperation)operation.Operation).TargetMethod;
+                        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, connection))
+                            Volatile.Write(ref callsConnection, 1);
+                    },
+                    OperationKind.Invocation);
+                blockStart.RegisterOperationBlockEndAction(blockEnd =>
+                {
+                    if (Volatile.Read(ref callsConnection) == 0)
+                        return;
+                    // The same graphs the sequence rules ask for: one per member body.
+                    var roots = new HashSet<IOperation>();
+                    foreach (var block in blockEnd.OperationBlocks)
+                    {
+                        var root = block;
+                        while (root.Parent is not null)
+                            root = root.Parent;
+                        if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
+                            && !root.Syntax.ContainsDiagnostics
+                            && roots.Add(root))
+                        {
+                            blockEnd.GetControlFlowGraph(block);
+                            Interlocked.Increment(ref GraphsBuilt);
+                        }
+                    }
+                });
+            });
+        });
+    }
+}
