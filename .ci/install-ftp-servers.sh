@@ -1,6 +1,6 @@
 #!/bin/bash
-# Installs the real FTP servers the Ftp.Client integration tests start (pyftpdlib and vsftpd)
-# and the local account vsftpd logs in with. Idempotent and quick when everything is present.
+# Installs the real FTP servers the tests start (pyftpdlib and vsftpd; ProFTPD, unpacked beside
+# them) and the local account they log in with. Idempotent and quick when everything is present.
 # Run as root on Debian 12. The packages' own services are never started: the tests start
 # their own server processes on free 127.0.0.1 ports.
 #
@@ -10,8 +10,26 @@ set -euo pipefail
 user="${FTP_TEST_USER:-ftptest}"
 password="${FTP_TEST_PASSWORD:-ftptest}"
 
+# proftpd-core and vsftpd both declare "Conflicts: ftp-server": ProFTPD is unpacked here, never installed.
+proftpd_root=/opt/ftpanalyzers-test-servers/proftpd
+proftpd="$proftpd_root/usr/sbin/proftpd"
+# What proftpd-core 1.3.8 links against (its Depends, minus the packaging tools it needs only as a service).
+proftpd_libraries="libacl1 libcap2 libcrypt1 libhiredis0.14 libidn2-0 libmemcached11 libmemcachedutil2 libncursesw6 libpam0g libpcre2-8-0 libpcre2-posix3 libssl3 libtinfo6 zlib1g"
+
 have_servers() {
   [ -x /usr/sbin/vsftpd ] && /usr/bin/python3 -c 'import pyftpdlib' >/dev/null 2>&1
+}
+
+have_proftpd() {
+  [ -x "$proftpd" ] && "$proftpd" --version >/dev/null 2>&1
+}
+
+apt_updated=""
+apt_update_once() {
+  if [ -z "$apt_updated" ]; then
+    apt-get -o DPkg::Lock::Timeout=300 update -qq
+    apt_updated=yes
+  fi
 }
 
 if ! have_servers; then
@@ -29,7 +47,7 @@ if ! have_servers; then
     if [ -n "$restore_policy" ]; then mv -f "$restore_policy" "$policy"; else rm -f "$policy"; fi
   }
   trap cleanup_policy EXIT
-  apt-get -o DPkg::Lock::Timeout=300 update -qq
+  apt_update_once
   apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends vsftpd python3-pyftpdlib >/dev/null
   cleanup_policy
   trap - EXIT
@@ -37,6 +55,21 @@ if ! have_servers; then
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet vsftpd 2>/dev/null; then
     systemctl disable --now vsftpd >/dev/null 2>&1 || true
   fi
+fi
+
+if ! have_proftpd; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt_update_once
+  # shellcheck disable=SC2086 # a list of package names
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends $proftpd_libraries >/dev/null
+  download="$(mktemp -d)"
+  # apt downloads as its own _apt user when it can write the folder
+  if id _apt >/dev/null 2>&1; then chown _apt "$download"; fi
+  (cd "$download" && apt-get -o DPkg::Lock::Timeout=300 download -qq proftpd-core >/dev/null)
+  rm -rf "$proftpd_root"
+  mkdir -p "$proftpd_root"
+  dpkg -x "$download"/proftpd-core_*.deb "$proftpd_root"
+  rm -rf "$download"
 fi
 
 # vsftpd authenticates local accounts through PAM: the tests log in as this user. No login
@@ -53,4 +86,5 @@ fi
 echo "$user:$password" | chpasswd
 
 have_servers || { echo "vsftpd or pyftpdlib is still missing after installation" >&2; exit 1; }
-echo "FTP test servers ready: $(/usr/sbin/vsftpd -v 0>&1 | head -1); pyftpdlib $(/usr/bin/python3 -c 'import pyftpdlib; print(pyftpdlib.__ver__)'); user $user"
+have_proftpd || { echo "ProFTPD does not run from $proftpd_root after unpacking" >&2; exit 1; }
+echo "FTP test servers ready: $(/usr/sbin/vsftpd -v 0>&1 | head -1); pyftpdlib $(/usr/bin/python3 -c 'import pyftpdlib; print(pyftpdlib.__ver__)'); $("$proftpd" --version 2>&1 | head -1); user $user"

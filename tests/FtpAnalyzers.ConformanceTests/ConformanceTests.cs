@@ -7,8 +7,8 @@ using Ftp.Client.Tests.Servers;
 namespace FtpAnalyzers.ConformanceTests;
 
 /// <summary>
-/// How we know the rules tell the truth: each program is analyzed, then run against vsftpd and
-/// pyftpdlib. A flagged program must fail at the very command flagged; an unflagged one must
+/// How we know the rules tell the truth: each program is analyzed, then run against vsftpd,
+/// pyftpdlib and ProFTPD. A flagged program must fail at the very command flagged; an unflagged one must
 /// complete. The only exceptions are the ones shared/ftp-protocol.md records, and for those the
 /// run checks that the server really does accept the sequence.
 /// </summary>
@@ -66,6 +66,11 @@ public sealed class VsftpdConformanceTests(VsftpdFixture fixture) : ConformanceT
 }
 
 public sealed class PyftpdlibConformanceTests(PyftpdlibFixture fixture) : ConformanceTests, IClassFixture<PyftpdlibFixture>
+{
+    protected override FtpTestServer Server => fixture.Server;
+}
+
+public sealed class ProftpdConformanceTests(ProftpdFixture fixture) : ConformanceTests, IClassFixture<ProftpdFixture>
 {
     protected override FtpTestServer Server => fixture.Server;
 }

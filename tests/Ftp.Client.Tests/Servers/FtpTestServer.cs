@@ -12,14 +12,14 @@ namespace Ftp.Client.Tests.Servers;
 /// <summary>
 /// A real FTP server process started for tests: listens on 127.0.0.1 only, on a free port, serves
 /// <see cref="HomeDirectory"/>, and is stopped (it and only it, with its session children) by
-/// <see cref="Dispose"/>. Start one with <see cref="VsftpdServer.Start"/> or <see cref="PyftpdlibServer.Start"/>.
+/// <see cref="Dispose"/>. Start one with <see cref="VsftpdServer.Start"/>, <see cref="PyftpdlibServer.Start"/> or <see cref="ProftpdServer.Start"/>.
 /// </summary>
 public abstract class FtpTestServer : IDisposable, IAsyncDisposable
 {
-    /// <summary>The account vsftpd authenticates through PAM; <c>.ci/install-ftp-servers.sh</c> creates it.</summary>
+    /// <summary>The local account vsftpd (through PAM) and ProFTPD authenticate; <c>.ci/install-ftp-servers.sh</c> creates it.</summary>
     public const string DefaultUserName = "ftptest";
 
-    private const string InstallHint = "Run .ci/install-ftp-servers.sh as root (it installs vsftpd and python3-pyftpdlib and creates the ftptest user).";
+    private const string InstallHint = "Run .ci/install-ftp-servers.sh as root (it installs vsftpd and python3-pyftpdlib, unpacks ProFTPD and creates the ftptest user).";
 
     private readonly StringBuilder _output = new();
     private readonly bool _ownsHome;

@@ -42,3 +42,10 @@ public sealed class PyftpdlibFixture : ServerFixture<PyftpdlibServer>
     /// <inheritdoc />
     protected override PyftpdlibServer Start() => PyftpdlibServer.Start();
 }
+
+/// <summary>ProFTPD for the tests of one class.</summary>
+public sealed class ProftpdFixture : ServerFixture<ProftpdServer>
+{
+    /// <inheritdoc />
+    protected override ProftpdServer Start() => ProftpdServer.Start();
+}

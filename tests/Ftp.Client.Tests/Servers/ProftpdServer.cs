@@ -1,0 +1,96 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+
+namespace Ftp.Client.Tests.Servers;
+
+/// <summary>
+/// ProFTPD (Debian's proftpd-core, unpacked by <c>.ci/install-ftp-servers.sh</c>: it conflicts with
+/// the vsftpd package, so it is never installed) in the foreground on 127.0.0.1 and a free port,
+/// logging in the local user ftptest from /etc/shadow and starting its sessions in the home folder.
+/// It is the server that refuses a command between RNFR and RNTO (501), which FTP0003 reports.
+/// Needs root (ProFTPD switches each session to the logged-in user).
+/// </summary>
+public sealed class ProftpdServer : FtpTestServer
+{
+    /// <summary>Where the install script unpacks the server.</summary>
+    public const string ExecutablePath = "/opt/ftpanalyzers-test-servers/proftpd/usr/sbin/proftpd";
+
+    private ProftpdServer(string? homeDirectory)
+        : base("ProFTPD", homeDirectory)
+    {
+    }
+
+    /// <summary>
+    /// Starts ProFTPD serving <paramref name="homeDirectory"/>, or a new temp folder (writable by
+    /// the session user, deleted on dispose) when null.
+    /// </summary>
+    public static ProftpdServer Start(string? homeDirectory = null)
+    {
+        RequireFile(ExecutablePath, "ProFTPD");
+        RequireUser(DefaultUserName);
+        if (Environment.UserName != "root")
+        {
+            throw new InvalidOperationException("ProFTPD must be started as root: it switches each session to the logged-in user.");
+        }
+
+        var server = new ProftpdServer(homeDirectory);
+        try
+        {
+            // The free port can be taken between the probe and ProFTPD's bind: try a few.
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    server.StartOn(FreePort());
+                    return server;
+                }
+                catch (ServerStartException) when (attempt < 3)
+                {
+                    server.Stop();
+                }
+            }
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    private void StartOn(int port)
+    {
+        string config = Path.Combine(ScratchDirectory, "proftpd.conf");
+
+        // Only the modules compiled into proftpd-core: local accounts from /etc/passwd and
+        // /etc/shadow (no PAM, no valid shell needed: ftptest has none), no delays, no DNS.
+        // The scoreboard's folder must not be world-writable: the scratch folder is not.
+        File.WriteAllText(config, $"""
+            ServerName          "FtpAnalyzers tests"
+            ServerType          standalone
+            DefaultServer       on
+            Port                {port}
+            DefaultAddress      127.0.0.1
+            SocketBindTight     on
+            UseIPv6             off
+            User                nobody
+            Group               nogroup
+            Umask               022
+            AllowOverwrite      on
+            RequireValidShell   off
+            UseReverseDNS       off
+            DelayEngine         off
+            WtmpLog             off
+            AuthPAM             off
+            AuthOrder           mod_auth_unix.c
+            MaxLoginAttempts    100
+            DefaultChdir        {HomeDirectory}
+            ScoreboardFile      {Path.Combine(ScratchDirectory, "proftpd.scoreboard")}
+            PidFile             {Path.Combine(ScratchDirectory, "proftpd.pid")}
+            SystemLog           {Path.Combine(ScratchDirectory, "proftpd.log")}
+            TransferLog         NONE
+
+            """);
+        Launch(new ProcessStartInfo(ExecutablePath) { ArgumentList = { "--nodaemon", "--config", config } }, _ => port);
+    }
+}
