@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
@@ -81,7 +82,10 @@ public sealed class AdvertisedPassiveAddressFixer : CodeFixProvider
             return null;
         var read = advertised.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText).ToList();
         var newMember = UnusedLocals.Remove(member.ReplaceNode(advertised, replacement), read);
-        var fixedDocument = document.WithSyntaxRoot(root.ReplaceNode(member, newMember));
+        // The cast names System.Net.IPEndPoint in full; a file without "using System.Net;" gets one,
+        // and the simplifier then shortens the name (it stays qualified where IPEndPoint means something else).
+        var fixedDocument = await ImportAdder.AddImportsAsync(
+            document.WithSyntaxRoot(root.ReplaceNode(member, newMember)), Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var fixedModel = await fixedDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (fixedModel is null)

@@ -316,6 +316,7 @@ public sealed class AdvertisedPassiveAddressFixerTests
                 {
                     program,
                     """
+                    using System.Net;
                     using System.Net.Sockets;
 
                     static class Raw
@@ -323,7 +324,7 @@ public sealed class AdvertisedPassiveAddressFixerTests
                         public static TcpClient Open(TcpClient control, string reply)
                         {
                             string[] n = reply.Split('(', ')')[1].Split(',');
-                            return new TcpClient(((global::System.Net.IPEndPoint)control.Client.RemoteEndPoint).Address.ToString(), int.Parse(n[4]) * 256 + int.Parse(n[5]));
+                            return new TcpClient(((IPEndPoint)control.Client.RemoteEndPoint).Address.ToString(), int.Parse(n[4]) * 256 + int.Parse(n[5]));
                         }
                     }
                     """,
