@@ -20,6 +20,27 @@ public class RntoWithoutRnfrAnalyzerTests
             """), Verify.Diagnostic("FTP0002").WithLocation(0).WithArguments("", "RNTO"));
 
     [Fact]
+    public Task RntoInAMemberJustWithinTheSizeBound_IsFlagged()
+        => Verify.VerifyAnalyzerAsync(Method(LoggedIn + Padding(FtpAnalyzers.Rules.SequenceRuleAnalyzer.MaxMemberLength - 2_000) + """
+            {|FTP0002:c.Rnto("b")|};
+            """));
+
+    [Fact]
+    public Task RntoInAMemberPastTheSizeBound_IsNotAnalyzed()
+        => Verify.VerifyAnalyzerAsync(Method(LoggedIn + Padding(FtpAnalyzers.Rules.SequenceRuleAnalyzer.MaxMemberLength) + """
+            c.Rnto("b");
+            """));
+
+    /// <summary>Statements that send nothing, about <paramref name="length"/> characters of them.</summary>
+    private static string Padding(int length)
+    {
+        var padding = new System.Text.StringBuilder();
+        while (padding.Length < length)
+            padding.Append("s.Flush();\n");
+        return padding.ToString();
+    }
+
+    [Fact]
     public Task SecondRnto_IsFlagged()
         => Verify.VerifyAnalyzerAsync(Method(LoggedIn + """
             c.Rnfr("a"); c.Rnto("b"); {|FTP0002:c.Rnto("c")|};
