@@ -69,7 +69,9 @@ internal static class ConnectionFlowAnalysis
         private CommandObservation?[] _observations = Array.Empty<CommandObservation?>();
         private readonly Dictionary<SyntaxNode, IReadOnlyCollection<string>> _capturedNames = new();
         private readonly Dictionary<int, FlowState> _backEdgeStates = new();
-        private readonly Effect[][] _effectsOfBlock;
+        // Every block's effects in one array: block b's are _effects[_firstEffectOfBlock[b].._firstEffectOfBlock[b + 1]).
+        private Effect[] _effects = Array.Empty<Effect>();
+        private readonly int[] _firstEffectOfBlock;
         private readonly Dictionary<int, HashSet<int>> _backEdgeSources = new();
 
         // Set during a loop's pass: where the observations of that pass go.
@@ -86,7 +88,7 @@ internal static class ConnectionFlowAnalysis
             _symbols = symbols;
             _cancellationToken = cancellationToken;
             _blocks = graph.Blocks;
-            _effectsOfBlock = new Effect[_blocks.Length][];
+            _firstEffectOfBlock = new int[_blocks.Length + 1];
             _handlersOfBlock = new int[]?[_blocks.Length];
             _blocksWithCommands = new bool[_blocks.Length];
             _worklist = new BlockWorklist(_blocks.Length);
@@ -197,14 +199,18 @@ internal static class ConnectionFlowAnalysis
                 var ordinal = worklist.RemoveMin();
                 BlockVisits++;
                 var block = _blocks[ordinal];
-                var state = entryStates[ordinal].Clone();
+                // Entry states are never changed once stored (joins make new ones): a block that changes
+                // nothing works on its entry state itself, and a handler starts from it.
+                var entry = entryStates[ordinal];
+                var changesState = _firstEffectOfBlock[ordinal] < _firstEffectOfBlock[ordinal + 1];
+                var state = changesState ? entry.Clone() : entry;
                 _currentBlock = ordinal;
                 var handlers = HandlersOf(block);
-                _exceptionalState = handlers.Length == 0 ? null : state.Clone();
-                foreach (var effect in _effectsOfBlock[ordinal])
+                _exceptionalState = handlers.Length == 0 ? null : entry;
+                for (var index = _firstEffectOfBlock[ordinal]; index < _firstEffectOfBlock[ordinal + 1]; index++)
                 {
                     var version = state.Version;
-                    Apply(in effect, state);
+                    Apply(in _effects[index], state);
                     if (_exceptionalState is not null && state.Version != version)
                         _exceptionalState = _exceptionalState.Join(state);
                 }
@@ -310,6 +316,7 @@ internal static class ConnectionFlowAnalysis
             effects.Clear();
             foreach (var block in _blocks)
             {
+                _firstEffectOfBlock[block.Ordinal] = effects.Count;
                 foreach (var root in OperationsOf(block))
                 {
                     // Children first: the order the operations are evaluated in.
@@ -341,10 +348,11 @@ internal static class ConnectionFlowAnalysis
                             pending.Push((child, false));
                     }
                 }
-
-                _effectsOfBlock[block.Ordinal] = effects.Count == 0 ? NoEffects : effects.ToArray();
-                effects.Clear();
             }
+
+            _firstEffectOfBlock[_blocks.Length] = effects.Count;
+            _effects = effects.ToArray();
+            effects.Clear();
 
             _observations = new CommandObservation?[_commandCount];
             foreach (var localFunction in _graph.LocalFunctions)
@@ -408,17 +416,38 @@ internal static class ConnectionFlowAnalysis
         /// </summary>
         private Effect? EffectOf(IOperation operation)
         {
+            // Most operations (literals, arguments, arithmetic…) have none: rule them out on their kind, which is cheap.
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation:
+                case OperationKind.SimpleAssignment:
+                case OperationKind.FlowCapture:
+                case OperationKind.FlowAnonymousFunction:
+                case OperationKind.MethodReference:
+                case OperationKind.DeclarationPattern:
+                case OperationKind.RecursivePattern:
+                case OperationKind.InstanceReference:
+                case OperationKind.FlowCaptureReference:
+                case OperationKind.LocalReference:
+                case OperationKind.ParameterReference:
+                case OperationKind.FieldReference:
+                case OperationKind.PropertyReference:
+                    break;
+                default:
+                    return null;
+            }
+
             switch (operation)
             {
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     if (_symbols.IsConnect(method))
-                        return new Effect(EffectKind.Connect, operation, site: _variables.Site(operation));
+                        return new Effect(EffectKind.Connect, operation, site: _variables.SiteOfConnect(invocation));
                     if (_symbols.GetCommand(invocation) is { } call)
                         return new Effect(EffectKind.Command, operation, source: SourceOf(call.Connection), call: call, commandIndex: _commandCount++);
                     if (method.MethodKind == MethodKind.LocalFunction
                         || invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
-                        || method.Locations.Any(l => l.IsInSource))
+                        || IsInSource(method))
                     {
                         return new Effect(EffectKind.Call, operation);
                     }
@@ -426,18 +455,18 @@ internal static class ConnectionFlowAnalysis
                     return null;
                 case ISimpleAssignmentOperation assignment:
                     return VariableOf(assignment.Target) is ISymbol target
-                        ? new Effect(EffectKind.Assignment, operation, _variables.Number(target), _variables.Site(operation), SourceOf(assignment.Value))
+                        ? new Effect(EffectKind.Assignment, operation, _variables.Number(target), _variables.NewSite(), SourceOf(assignment.Value))
                         : null;
                 case IFlowCaptureOperation capture:
-                    return new Effect(EffectKind.Capture, operation, _variables.Number(capture.Id), _variables.Site(operation), SourceOf(capture.Value));
+                    return new Effect(EffectKind.Capture, operation, _variables.Number(capture.Id), _variables.NewSite(), SourceOf(capture.Value));
                 case IFlowAnonymousFunctionOperation:
                     return new Effect(EffectKind.AnonymousFunction, operation);
                 case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction }:
                     return new Effect(EffectKind.LocalFunctionReference, operation);
                 case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } when _symbols.IsConnection(local.Type):
-                    return new Effect(EffectKind.PatternDeclaration, operation, _variables.Number(local), _variables.Site(operation));
+                    return new Effect(EffectKind.PatternDeclaration, operation, _variables.Number(local), _variables.NewSite());
                 case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } when _symbols.IsConnection(local.Type):
-                    return new Effect(EffectKind.PatternDeclaration, operation, _variables.Number(local), _variables.Site(operation));
+                    return new Effect(EffectKind.PatternDeclaration, operation, _variables.Number(local), _variables.NewSite());
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance:
                     return IsSafeUse(instance) ? null : new Effect(EffectKind.ThisEscapes, operation);
             }
@@ -445,6 +474,17 @@ internal static class ConnectionFlowAnalysis
             return VariableOf(operation) is { } variable && !IsSafeUse(operation)
                 ? new Effect(EffectKind.VariableEscapes, operation, _variables.Number(variable))
                 : null;
+        }
+
+        private static bool IsInSource(IMethodSymbol method)
+        {
+            foreach (var location in method.Locations)
+            {
+                if (location.IsInSource)
+                    return true;
+            }
+
+            return false;
         }
 
         /// <summary>Where the connection an expression evaluates to comes from: a variable, a Connect call, or nowhere tracked.</summary>
@@ -469,7 +509,7 @@ internal static class ConnectionFlowAnalysis
             }
 
             if (operation is IInvocationOperation invocation && _symbols.IsConnect(invocation.TargetMethod))
-                return ObjectSource.FromSite(_variables.Site(invocation));
+                return ObjectSource.FromSite(_variables.SiteOfConnect(invocation));
             return operation is not null && VariableOf(operation) is { } variable
                 ? ObjectSource.FromVariable(_variables.Number(variable))
                 : ObjectSource.None;
@@ -527,7 +567,7 @@ internal static class ConnectionFlowAnalysis
             // compilation may use those held in static fields.
             if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
                 state.EscapeFields(staticOnly: false);
-            else if (method.Locations.Any(l => l.IsInSource))
+            else if (IsInSource(method))
                 state.EscapeFields(staticOnly: true);
         }
 
@@ -685,8 +725,6 @@ internal static class ConnectionFlowAnalysis
 
             return names;
         }
-
-        private static readonly Effect[] NoEffects = new Effect[0];
 
         // Scratch space of Prescan, kept per thread: the analysis runs for every member, and
         // allocating these each time was a large part of its cost.

@@ -15,7 +15,8 @@ internal sealed class FlowVariables
 {
     private readonly Dictionary<object, int> _numbers = new(FlowKeyComparer.Instance);
     private readonly List<Variable> _variables = new();
-    private readonly Dictionary<IOperation, int> _sites = new();
+    private readonly Dictionary<IOperation, int> _connectSites = new();
+    private int _siteCount;
 
     public int Count => _variables.Count;
 
@@ -32,13 +33,16 @@ internal sealed class FlowVariables
         return number;
     }
 
-    /// <summary>The number of the site <paramref name="operation"/>, given one when first seen.</summary>
-    public int Site(IOperation operation)
+    /// <summary>A new site: an operation that binds a variable to a connection about which nothing is known.</summary>
+    public int NewSite() => _siteCount++;
+
+    /// <summary>The site of a Connect call, the same each time it is asked for (the call, and the variable it is assigned to).</summary>
+    public int SiteOfConnect(IOperation invocation)
     {
-        if (!_sites.TryGetValue(operation, out var number))
+        if (!_connectSites.TryGetValue(invocation, out var number))
         {
-            number = _sites.Count;
-            _sites.Add(operation, number);
+            number = NewSite();
+            _connectSites.Add(invocation, number);
         }
 
         return number;
