@@ -1,6 +1,6 @@
 #!/bin/bash
-# Installs the real FTP servers the tests start (pyftpdlib and vsftpd; ProFTPD, unpacked beside
-# them) and the local account they log in with. Idempotent and quick when everything is present.
+# Installs the real FTP servers the tests start (pyftpdlib and vsftpd; ProFTPD and Pure-FTPd,
+# unpacked beside them) and the local account they log in with. Idempotent and quick when everything is present.
 # Run as root on Debian 12. The packages' own services are never started: the tests start
 # their own server processes on free 127.0.0.1 ports.
 #
@@ -10,18 +10,36 @@ set -euo pipefail
 user="${FTP_TEST_USER:-ftptest}"
 password="${FTP_TEST_PASSWORD:-ftptest}"
 
-# proftpd-core and vsftpd both declare "Conflicts: ftp-server": ProFTPD is unpacked here, never installed.
-proftpd_root=/opt/ftpanalyzers-test-servers/proftpd
-proftpd="$proftpd_root/usr/sbin/proftpd"
-# What proftpd-core 1.3.8 links against (its Depends, minus the packaging tools it needs only as a service).
-proftpd_libraries="libacl1 libcap2 libcrypt1 libhiredis0.14 libidn2-0 libmemcached11 libmemcachedutil2 libncursesw6 libpam0g libpcre2-8-0 libpcre2-posix3 libssl3 libtinfo6 zlib1g"
+# proftpd-core, pure-ftpd and vsftpd all declare "Conflicts: ftp-server": the first two are
+# unpacked here, never installed (so no service of theirs is set up either).
+unpacked=/opt/ftpanalyzers-test-servers
+proftpd="$unpacked/proftpd/usr/sbin/proftpd"
+pureftpd="$unpacked/pure-ftpd/usr/sbin/pure-ftpd"
+# What proftpd-core 1.3.8 and pure-ftpd 1.0.50 link against (their Depends, minus the packaging
+# tools a service needs), and openssl, which hashes the Pure-FTPd fixture's password.
+unpacked_libraries="libacl1 libcap2 libcrypt1 libhiredis0.14 libidn2-0 libmemcached11 libmemcachedutil2 libncursesw6 libpam0g libpcre2-8-0 libpcre2-posix3 libsodium23 libssl3 libtinfo6 zlib1g openssl"
 
 have_servers() {
   [ -x /usr/sbin/vsftpd ] && /usr/bin/python3 -c 'import pyftpdlib' >/dev/null 2>&1
 }
 
-have_proftpd() {
-  [ -x "$proftpd" ] && "$proftpd" --version >/dev/null 2>&1
+have_unpacked_servers() {
+  [ -x "$proftpd" ] && "$proftpd" --version >/dev/null 2>&1 \
+    && [ -x "$pureftpd" ] && "$pureftpd" --help >/dev/null 2>&1 \
+    && command -v openssl >/dev/null 2>&1
+}
+
+# Unpacks a downloaded package into $unpacked/<name>.
+unpack() {
+  local name="$1" download
+  download="$(mktemp -d)"
+  # apt downloads as its own _apt user when it can write the folder
+  if id _apt >/dev/null 2>&1; then chown _apt "$download"; fi
+  (cd "$download" && apt-get -o DPkg::Lock::Timeout=300 download -qq "$name" >/dev/null)
+  rm -rf "${unpacked:?}/$2"
+  mkdir -p "$unpacked/$2"
+  dpkg -x "$download"/"$name"_*.deb "$unpacked/$2"
+  rm -rf "$download"
 }
 
 apt_updated=""
@@ -57,19 +75,13 @@ if ! have_servers; then
   fi
 fi
 
-if ! have_proftpd; then
+if ! have_unpacked_servers; then
   export DEBIAN_FRONTEND=noninteractive
   apt_update_once
   # shellcheck disable=SC2086 # a list of package names
-  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends $proftpd_libraries >/dev/null
-  download="$(mktemp -d)"
-  # apt downloads as its own _apt user when it can write the folder
-  if id _apt >/dev/null 2>&1; then chown _apt "$download"; fi
-  (cd "$download" && apt-get -o DPkg::Lock::Timeout=300 download -qq proftpd-core >/dev/null)
-  rm -rf "$proftpd_root"
-  mkdir -p "$proftpd_root"
-  dpkg -x "$download"/proftpd-core_*.deb "$proftpd_root"
-  rm -rf "$download"
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends $unpacked_libraries >/dev/null
+  unpack proftpd-core proftpd
+  unpack pure-ftpd pure-ftpd
 fi
 
 # vsftpd authenticates local accounts through PAM: the tests log in as this user. No login
@@ -86,5 +98,5 @@ fi
 echo "$user:$password" | chpasswd
 
 have_servers || { echo "vsftpd or pyftpdlib is still missing after installation" >&2; exit 1; }
-have_proftpd || { echo "ProFTPD does not run from $proftpd_root after unpacking" >&2; exit 1; }
-echo "FTP test servers ready: $(/usr/sbin/vsftpd -v 0>&1 | head -1); pyftpdlib $(/usr/bin/python3 -c 'import pyftpdlib; print(pyftpdlib.__ver__)'); $("$proftpd" --version 2>&1 | head -1); user $user"
+have_unpacked_servers || { echo "ProFTPD or Pure-FTPd does not run from $unpacked after unpacking" >&2; exit 1; }
+echo "FTP test servers ready: $(/usr/sbin/vsftpd -v 0>&1 | head -1); pyftpdlib $(/usr/bin/python3 -c 'import pyftpdlib; print(pyftpdlib.__ver__)'); $("$proftpd" --version 2>&1 | head -1); $("$pureftpd" --help 2>&1 | head -1 || true); user $user"

@@ -45,6 +45,7 @@ public static class ConformancePrograms
             {
                 ["vsftpd"] = "row g: only ProFTPD (501) and inetutils ftpd (503) refuse it",
                 ["pyftpdlib"] = "row g: only ProFTPD (501) and inetutils ftpd (503) refuse it",
+                ["Pure-FTPd"] = "row g: only ProFTPD (501) and inetutils ftpd (503) refuse it",
             }),
         new("RetrWithoutPasv", """
             c.Login(user, password);

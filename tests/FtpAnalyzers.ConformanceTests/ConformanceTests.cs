@@ -8,9 +8,9 @@ namespace FtpAnalyzers.ConformanceTests;
 
 /// <summary>
 /// How we know the rules tell the truth: each program is analyzed, then run against vsftpd,
-/// pyftpdlib and ProFTPD. A flagged program must fail at the very command flagged; an unflagged one must
-/// complete. The only exceptions are the ones shared/ftp-protocol.md records, and for those the
-/// run checks that the server really does accept the sequence.
+/// pyftpdlib, ProFTPD and Pure-FTPd. A flagged program must fail at the very command flagged; an
+/// unflagged one must complete. The only exceptions are the ones shared/ftp-protocol.md records,
+/// and for those the run checks that the server really does accept (or refuse) the sequence.
 /// </summary>
 public abstract class ConformanceTests
 {
@@ -71,6 +71,11 @@ public sealed class PyftpdlibConformanceTests(PyftpdlibFixture fixture) : Confor
 }
 
 public sealed class ProftpdConformanceTests(ProftpdFixture fixture) : ConformanceTests, IClassFixture<ProftpdFixture>
+{
+    protected override FtpTestServer Server => fixture.Server;
+}
+
+public sealed class PureFtpdConformanceTests(PureFtpdFixture fixture) : ConformanceTests, IClassFixture<PureFtpdFixture>
 {
     protected override FtpTestServer Server => fixture.Server;
 }

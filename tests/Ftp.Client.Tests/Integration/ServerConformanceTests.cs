@@ -288,13 +288,14 @@ public abstract class ServerConformanceTests
     }
 
     [Theory, InlineData(false), InlineData(true)]
-    public async Task Pass_without_User_is_503(bool isAsync)
+    public async Task Pass_without_User_is_503_and_530_on_Pure_FTPd(bool isAsync)
     {
         await using FtpConnection ftp = await Connect(isAsync);
 
         FtpReply pass = await Call(isAsync, () => ftp.Pass(_server.Password), () => ftp.PassAsync(_server.Password));
 
-        Assert.Equal(503, pass.Code);
+        // Row a of shared/ftp-protocol.md.
+        Assert.Equal(_server is PureFtpdServer ? 530 : 503, pass.Code);
     }
 
     [Theory, InlineData(false), InlineData(true)]
@@ -381,8 +382,9 @@ public abstract class ServerConformanceTests
         Assert.Contains(feat.Lines, line => line.Trim() == "EPSV");
         Assert.Equal(215, syst.Code);
         Assert.Equal(211, stat.Code);
-        // vsftpd: "200 Always in UTF8 mode."; pyftpdlib, always UTF-8, refuses the option: 501.
-        Assert.Contains(opts.Code, new[] { 200, 501 });
+        // vsftpd: "200 Always in UTF8 mode."; pyftpdlib, always UTF-8, refuses the option: 501;
+        // Pure-FTPd does not know OPTS: 504.
+        Assert.Contains(opts.Code, new[] { 200, 501, 504 });
     }
 
     private FtpConnectionOptions Options() => new()
@@ -435,6 +437,22 @@ public sealed class VsftpdConformanceTests : ServerConformanceTests, IClassFixtu
 public sealed class PyftpdlibConformanceTests : ServerConformanceTests, IClassFixture<PyftpdlibFixture>
 {
     public PyftpdlibConformanceTests(PyftpdlibFixture fixture)
+        : base(fixture.Server)
+    {
+    }
+}
+
+public sealed class ProftpdConformanceTests : ServerConformanceTests, IClassFixture<ProftpdFixture>
+{
+    public ProftpdConformanceTests(ProftpdFixture fixture)
+        : base(fixture.Server)
+    {
+    }
+}
+
+public sealed class PureFtpdConformanceTests : ServerConformanceTests, IClassFixture<PureFtpdFixture>
+{
+    public PureFtpdConformanceTests(PureFtpdFixture fixture)
         : base(fixture.Server)
     {
     }

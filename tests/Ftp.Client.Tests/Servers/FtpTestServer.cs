@@ -12,14 +12,15 @@ namespace Ftp.Client.Tests.Servers;
 /// <summary>
 /// A real FTP server process started for tests: listens on 127.0.0.1 only, on a free port, serves
 /// <see cref="HomeDirectory"/>, and is stopped (it and only it, with its session children) by
-/// <see cref="Dispose"/>. Start one with <see cref="VsftpdServer.Start"/>, <see cref="PyftpdlibServer.Start"/> or <see cref="ProftpdServer.Start"/>.
+/// <see cref="Dispose"/>. Start one with <see cref="VsftpdServer.Start"/>, <see cref="PyftpdlibServer.Start"/>,
+/// <see cref="ProftpdServer.Start"/> or <see cref="PureFtpdServer.Start"/>.
 /// </summary>
 public abstract class FtpTestServer : IDisposable, IAsyncDisposable
 {
-    /// <summary>The local account vsftpd (through PAM) and ProFTPD authenticate; <c>.ci/install-ftp-servers.sh</c> creates it.</summary>
+    /// <summary>The local account the servers log in (vsftpd through PAM, ProFTPD from /etc/shadow, Pure-FTPd as a virtual user mapped to it); <c>.ci/install-ftp-servers.sh</c> creates it.</summary>
     public const string DefaultUserName = "ftptest";
 
-    private const string InstallHint = "Run .ci/install-ftp-servers.sh as root (it installs vsftpd and python3-pyftpdlib, unpacks ProFTPD and creates the ftptest user).";
+    private const string InstallHint = "Run .ci/install-ftp-servers.sh as root (it installs vsftpd and python3-pyftpdlib, unpacks ProFTPD and Pure-FTPd and creates the ftptest user).";
 
     private readonly StringBuilder _output = new();
     private readonly bool _ownsHome;

@@ -65,6 +65,7 @@ public sealed class ProftpdServer : FtpTestServer
         // Only the modules compiled into proftpd-core: local accounts from /etc/passwd and
         // /etc/shadow (no PAM, no valid shell needed: ftptest has none), no delays, no DNS.
         // The scoreboard's folder must not be world-writable: the scratch folder is not.
+        // AllowStoreRestart: without it ProFTPD refuses APPE (and REST before STOR) with 451.
         File.WriteAllText(config, $"""
             ServerName          "FtpAnalyzers tests"
             ServerType          standalone
@@ -77,6 +78,7 @@ public sealed class ProftpdServer : FtpTestServer
             Group               nogroup
             Umask               022
             AllowOverwrite      on
+            AllowStoreRestart   on
             RequireValidShell   off
             UseReverseDNS       off
             DelayEngine         off

@@ -49,3 +49,10 @@ public sealed class ProftpdFixture : ServerFixture<ProftpdServer>
     /// <inheritdoc />
     protected override ProftpdServer Start() => ProftpdServer.Start();
 }
+
+/// <summary>Pure-FTPd for the tests of one class.</summary>
+public sealed class PureFtpdFixture : ServerFixture<PureFtpdServer>
+{
+    /// <inheritdoc />
+    protected override PureFtpdServer Start() => PureFtpdServer.Start();
+}
