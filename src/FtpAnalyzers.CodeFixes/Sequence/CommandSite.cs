@@ -120,9 +120,30 @@ internal sealed class CommandSite
     /// (<c>c.User(u);</c>, <c>await c.UserAsync(u).ConfigureAwait(false);</c>), with the given verbs.
     /// </summary>
     public InvocationExpressionSyntax? DiscardedCommand(StatementSyntax statement, CancellationToken cancellationToken, params string[] verbs)
+        => statement is ExpressionStatementSyntax { Expression: var expression } ? SoleCommand(statement, expression, cancellationToken, verbs) : null;
+
+    /// <summary>
+    /// A statement whose only work is one command call on this connection, its reply discarded or
+    /// kept in a new local (<c>var reply = c.User(u);</c>): a statement that can move as a whole.
+    /// </summary>
+    public (InvocationExpressionSyntax Invocation, bool IsDiscarded)? MovableCommand(StatementSyntax statement, CancellationToken cancellationToken, params string[] verbs)
     {
-        if (statement is not ExpressionStatementSyntax { Expression: var expression }
-            || CallShape.Unwrap(expression) is not { } invocation
+        if (DiscardedCommand(statement, cancellationToken, verbs) is { } discarded)
+            return (discarded, true);
+        if (statement is LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } declaration
+            && declaration.UsingKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)
+            && variables[0].Initializer?.Value is { } value
+            && SoleCommand(statement, value, cancellationToken, verbs) is { } kept)
+        {
+            return (kept, false);
+        }
+
+        return null;
+    }
+
+    private InvocationExpressionSyntax? SoleCommand(StatementSyntax statement, ExpressionSyntax expression, CancellationToken cancellationToken, string[] verbs)
+    {
+        if (CallShape.Unwrap(expression) is not { } invocation
             || Command(Model, Symbols, invocation, cancellationToken) is not { } call
             || ConnectionSymbol(call.Connection) is not { } connection
             || !SymbolEqualityComparer.Default.Equals(connection, Connection)
@@ -133,16 +154,16 @@ internal sealed class CommandSite
     }
 
     /// <summary>
-    /// The first statement after the anchor that is a discarded command with <paramref name="verbs"/>,
+    /// The first statement after the anchor that is a movable command with <paramref name="verbs"/>,
     /// provided no statement between sends any of <paramref name="blockingVerbs"/> on the connection.
     /// </summary>
-    public (int Index, InvocationExpressionSyntax Invocation)? FindLater(string[] verbs, string[] blockingVerbs, CancellationToken cancellationToken)
+    public (int Index, InvocationExpressionSyntax Invocation, bool IsDiscarded)? FindLater(string[] verbs, string[] blockingVerbs, CancellationToken cancellationToken)
     {
         var siblings = Siblings;
         for (var i = AnchorIndex + 1; i < siblings.Count; i++)
         {
-            if (DiscardedCommand(siblings[i], cancellationToken, verbs) is { } found)
-                return (i, found);
+            if (MovableCommand(siblings[i], cancellationToken, verbs) is var (found, isDiscarded))
+                return (i, found, isDiscarded);
             if (CommandsIn(siblings[i], cancellationToken).Any(c => c.Call.Verbs.Any(v => v is null || blockingVerbs.Contains(v))))
                 return null;
         }

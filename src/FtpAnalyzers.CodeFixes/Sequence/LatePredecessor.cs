@@ -26,13 +26,14 @@ internal sealed class LatePredecessor(
 {
     /// <summary>
     /// "Move First(…) before Second(…)" when nothing in between sends either verb and the move
-    /// changes no data dependency; then, for the client's own methods, "Use Helper(first, second)"
-    /// (the Async form for async calls, keeping await, ConfigureAwait and the token).
+    /// changes no data dependency (a first half kept in a local moves with its declaration); then,
+    /// for the client's own methods and a first half whose reply is discarded, "Use Helper(first,
+    /// second)" (the Async form for async calls, keeping await, ConfigureAwait and the token).
     /// </summary>
     public IEnumerable<SequenceFix> Fixes(CommandSite site, CancellationToken cancellationToken)
     {
         if (!site.Call.Verbs.SequenceEqual(new[] { second }) || !site.IsFirstCommandOfAnchor(cancellationToken)
-            || site.FindLater(new[] { first }, new[] { first, second }, cancellationToken) is not var (firstIndex, firstCall))
+            || site.FindLater(new[] { first }, new[] { first, second }, cancellationToken) is not var (firstIndex, firstCall, firstIsDiscarded))
             yield break;
 
         var siblings = site.Siblings;
@@ -45,7 +46,8 @@ internal sealed class LatePredecessor(
 
         var secondName = CommandSite.MethodName(site.Invocation);
         var async = secondName == secondMethod + "Async";
-        if ((secondName == secondMethod || async)
+        if (firstIsDiscarded
+            && (secondName == secondMethod || async)
             && CommandSite.MethodName(firstCall) == firstMethod + (async ? "Async" : "")
             && !CommandSite.HasNamedArgumentsOtherThanToken(site.Invocation)
             && CommandSite.SoleArgument(firstCall) is { } firstArgument)

@@ -72,6 +72,33 @@ public sealed class PassWithoutUserFixerTests
             """), PassWithoutUserFixer.MoveUserKey);
 
     [Fact]
+    public Task Moves_a_User_whose_reply_is_kept_with_its_declaration()
+        => Verify.VerifyCodeFixAsync(Method("""
+                    using var c = FtpConnection.Connect(host);
+                    {|FTP0001:c.Pass(pw)|};
+                    var greeting = c.User(u);
+                    Console.WriteLine(greeting.Message);
+            """), Method("""
+                    using var c = FtpConnection.Connect(host);
+                    var greeting = c.User(u);
+                    c.Pass(pw);
+                    Console.WriteLine(greeting.Message);
+            """), PassWithoutUserFixer.MoveUserKey);
+
+    [Fact]
+    public Task No_Login_fix_when_the_User_reply_is_kept()
+    {
+        // Login would delete the declaration the next statement reads.
+        var source = Method("""
+                    using var c = FtpConnection.Connect(host);
+                    {|FTP0001:c.Pass(pw)|};
+                    var greeting = c.User(u);
+                    Console.WriteLine(greeting.Message);
+            """);
+        return Verify.VerifyCodeFixAsync(source, source, PassWithoutUserFixer.UseLoginKey);
+    }
+
+    [Fact]
     public Task Uses_Login_in_a_condition()
         => Verify.VerifyCodeFixAsync(Method("""
                     using var c = FtpConnection.Connect(host);

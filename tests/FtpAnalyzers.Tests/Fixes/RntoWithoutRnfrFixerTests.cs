@@ -26,6 +26,18 @@ public sealed class RntoWithoutRnfrFixerTests
             """), RntoWithoutRnfrFixer.MoveRnfrKey);
 
     [Fact]
+    public Task Moves_an_Rnfr_whose_reply_is_kept_with_its_declaration()
+        => Verify.VerifyCodeFixAsync(Method(LoggedIn + """
+                    {|FTP0002:c.Rnto("b")|};
+                    var pending = c.Rnfr("a");
+                    Console.WriteLine(pending.Code);
+            """), Method(LoggedIn + """
+                    var pending = c.Rnfr("a");
+                    c.Rnto("b");
+                    Console.WriteLine(pending.Code);
+            """), RntoWithoutRnfrFixer.MoveRnfrKey);
+
+    [Fact]
     public Task Uses_Rename()
         => Verify.VerifyCodeFixAsync(Method(LoggedIn + """
                     {|FTP0002:c.Rnto("b")|};
