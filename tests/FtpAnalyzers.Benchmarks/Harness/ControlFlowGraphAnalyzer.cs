@@ -23,28 +23,7 @@ public sealed class ControlFlowGraphAnalyzer : DiagnosticAnalyzer
     private static readonly DiagnosticDescriptor s_never = new(
         "BENCH0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
-    /// <summary>Blocks whose graph was built, over all runs: shows the baseline did its work.</summary>
-    public static int GraphsBuilt;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(s_never);
-
-    private static void BuildWithNestedGraphs(ControlFlowGraph graph, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref GraphsBuilt);
-        foreach (var block in graph.Blocks)
-        {
-            foreach (var operation in block.Operations.Append(block.BranchValue))
-            {
-                if (operation is null)
-                    continue;
-                foreach (var anonymous in operation.DescendantsAndSelf().OfType<IFlowAnonymousFunctionOperation>())
-                    BuildWithNestedGraphs(graph.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), cancellationToken);
-            }
-        }
-
-        foreach (var localFunction in graph.LocalFunctions)
-            BuildWithNestedGraphs(graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), cancellationToken);
-    }
 
     public override void Initialize(AnalysisContext context)
     {
@@ -89,5 +68,22 @@ public sealed class ControlFlowGraphAnalyzer : DiagnosticAnalyzer
                 });
             });
         });
+    }
+
+    private static void BuildWithNestedGraphs(ControlFlowGraph graph, CancellationToken cancellationToken)
+    {
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.Operations.Append(block.BranchValue))
+            {
+                if (operation is null)
+                    continue;
+                foreach (var anonymous in operation.DescendantsAndSelf().OfType<IFlowAnonymousFunctionOperation>())
+                    BuildWithNestedGraphs(graph.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), cancellationToken);
+            }
+        }
+
+        foreach (var localFunction in graph.LocalFunctions)
+            BuildWithNestedGraphs(graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), cancellationToken);
     }
 }
