@@ -445,14 +445,13 @@ internal static class ConnectionFlowAnalysis
                         return new Effect(EffectKind.Connect, operation, site: _variables.SiteOfConnect(invocation));
                     if (_symbols.GetCommand(invocation) is { } call)
                         return new Effect(EffectKind.Command, operation, source: SourceOf(call.Connection), call: call, commandIndex: _commandCount++);
-                    if (method.MethodKind == MethodKind.LocalFunction
-                        || invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
-                        || IsInSource(method))
-                    {
-                        return new Effect(EffectKind.Call, operation);
-                    }
-
-                    return null;
+                    // A method of this object may use the connections held in its fields; any method of
+                    // this compilation (a local function too) may use those held in static fields.
+                    if (method.MethodKind == MethodKind.LocalFunction)
+                        return new Effect(EffectKind.LocalFunctionCall, operation);
+                    if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                        return new Effect(EffectKind.ThisEscapes, operation);
+                    return IsInSource(method) ? new Effect(EffectKind.StaticFieldsEscape, operation) : null;
                 case ISimpleAssignmentOperation assignment:
                     return VariableOf(assignment.Target) is ISymbol target
                         ? new Effect(EffectKind.Assignment, operation, _variables.Number(target), _variables.NewSite(), SourceOf(assignment.Value))
@@ -525,8 +524,9 @@ internal static class ConnectionFlowAnalysis
                 case EffectKind.Command:
                     ApplyCommand(effect, state);
                     return;
-                case EffectKind.Call:
-                    ApplyCall((IInvocationOperation)effect.Operation, state);
+                case EffectKind.LocalFunctionCall:
+                    PinCapturedBy(((IInvocationOperation)effect.Operation).TargetMethod, state);
+                    state.EscapeFields(staticOnly: true);
                     return;
                 case EffectKind.Assignment:
                     if (ObjectOf(effect.Source, state) is { } assigned)
@@ -549,26 +549,14 @@ internal static class ConnectionFlowAnalysis
                 case EffectKind.ThisEscapes:
                     state.EscapeFields(staticOnly: false);
                     return;
+                case EffectKind.StaticFieldsEscape:
+                    state.EscapeFields(staticOnly: true);
+                    return;
                 case EffectKind.VariableEscapes:
                     if (_variables.IsSymbol(effect.Variable) || state.IsBound(effect.Variable))
                         state.Escape(effect.Variable);
                     return;
             }
-        }
-
-        /// <summary>A call that sends no command but may use connections: a local function, a method of this object or of this compilation.</summary>
-        private void ApplyCall(IInvocationOperation invocation, FlowState state)
-        {
-            var method = invocation.TargetMethod;
-            if (method.MethodKind == MethodKind.LocalFunction)
-                PinCapturedBy(method, state);
-
-            // A method of this object may use the connections held in its fields; any method of this
-            // compilation may use those held in static fields.
-            if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
-                state.EscapeFields(staticOnly: false);
-            else if (IsInSource(method))
-                state.EscapeFields(staticOnly: true);
         }
 
         private void ApplyCommand(in Effect effect, FlowState state)
@@ -738,13 +726,14 @@ internal static class ConnectionFlowAnalysis
         {
             Connect,
             Command,
-            Call,
+            LocalFunctionCall,
             Assignment,
             Capture,
             AnonymousFunction,
             LocalFunctionReference,
             PatternDeclaration,
             ThisEscapes,
+            StaticFieldsEscape,
             VariableEscapes,
         }
 

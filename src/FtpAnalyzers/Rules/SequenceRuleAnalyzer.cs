@@ -65,12 +65,7 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
         var analyzedRoots = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
         {
-            // A method's block comes with its body as parent: the graph is the whole body's.
-            var root = block;
-            while (root.Parent is not null)
-                root = root.Parent;
-            // Code that does not parse is being typed: say nothing about it until it does.
-            if (!HasControlFlowGraph(root) || root.Syntax.ContainsDiagnostics || root.Syntax.Span.Length > MaxMemberLength || !analyzedRoots.Add(root))
+            if (AnalyzedRoot(block) is not { } root || !analyzedRoots.Add(root))
                 continue;
             var graph = context.GetControlFlowGraph(block);
             foreach (var observation in SequenceAnalysisCache.Get(graph, symbols, context.CancellationToken))
@@ -81,8 +76,22 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
         }
     }
 
-    private static bool HasControlFlowGraph(IOperation block)
-        => block.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
+    /// <summary>
+    /// The operation whose control-flow graph the rules analyze for <paramref name="block"/>, or null
+    /// when they leave it alone: no graph, code that does not parse yet (it is being typed: say
+    /// nothing until it does), or a member past <see cref="MaxMemberLength"/>.
+    /// </summary>
+    internal static IOperation? AnalyzedRoot(IOperation block)
+    {
+        // A method's block comes with its body as parent: the graph is the whole body's.
+        var root = block;
+        while (root.Parent is not null)
+            root = root.Parent;
+        return HasControlFlowGraph(root) && !root.Syntax.ContainsDiagnostics && root.Syntax.Span.Length <= MaxMemberLength ? root : null;
+    }
+
+    private static bool HasControlFlowGraph(IOperation root)
+        => root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
             or OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
 
     private Diagnostic? Check(CommandObservation observation)

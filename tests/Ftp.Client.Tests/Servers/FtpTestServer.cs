@@ -128,6 +128,45 @@ public abstract class FtpTestServer : IDisposable, IAsyncDisposable
         throw new InvalidOperationException($"The local user {userName} does not exist. {InstallHint}");
     }
 
+    /// <summary>Throws unless the tests run as root: the servers switch each session to the logged-in user.</summary>
+    private protected static void RequireRoot(string what)
+    {
+        if (Environment.UserName != "root")
+        {
+            throw new InvalidOperationException($"{what} must be started as root: it switches each session to the logged-in user.");
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="server"/> with <paramref name="startOn"/> on a free port, trying a few:
+    /// the port can be taken between the probe and the server's bind. Disposes the server when it
+    /// cannot start.
+    /// </summary>
+    private protected static TServer StartOnFreePort<TServer>(TServer server, Action<TServer, int> startOn)
+        where TServer : FtpTestServer
+    {
+        try
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    startOn(server, FreePort());
+                    return server;
+                }
+                catch (ServerStartException) when (attempt < 3)
+                {
+                    server.Stop();
+                }
+            }
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>A port that was free a moment ago (the caller retries if the server cannot bind it).</summary>
     private protected static int FreePort()
     {

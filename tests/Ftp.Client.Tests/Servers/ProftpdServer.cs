@@ -29,33 +29,8 @@ public sealed class ProftpdServer : FtpTestServer
     {
         RequireFile(ExecutablePath, "ProFTPD");
         RequireUser(DefaultUserName);
-        if (Environment.UserName != "root")
-        {
-            throw new InvalidOperationException("ProFTPD must be started as root: it switches each session to the logged-in user.");
-        }
-
-        var server = new ProftpdServer(homeDirectory);
-        try
-        {
-            // The free port can be taken between the probe and ProFTPD's bind: try a few.
-            for (int attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    server.StartOn(FreePort());
-                    return server;
-                }
-                catch (ServerStartException) when (attempt < 3)
-                {
-                    server.Stop();
-                }
-            }
-        }
-        catch
-        {
-            server.Dispose();
-            throw;
-        }
+        RequireRoot("ProFTPD");
+        return StartOnFreePort(new ProftpdServer(homeDirectory), (server, port) => server.StartOn(port));
     }
 
     private void StartOn(int port)

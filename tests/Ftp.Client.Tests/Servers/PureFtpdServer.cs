@@ -33,34 +33,8 @@ public sealed class PureFtpdServer : FtpTestServer
         RequireFile(ExecutablePath, "Pure-FTPd");
         RequireFile(PasswordToolPath, "pure-pw");
         RequireUser(DefaultUserName);
-        if (Environment.UserName != "root")
-        {
-            throw new InvalidOperationException("Pure-FTPd must be started as root: it switches each session to the logged-in user.");
-        }
-
-        var server = new PureFtpdServer(homeDirectory);
-        try
-        {
-            server.WriteUserDatabase();
-            // The free port can be taken between the probe and Pure-FTPd's bind: try a few.
-            for (int attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    server.StartOn(FreePort());
-                    return server;
-                }
-                catch (ServerStartException) when (attempt < 3)
-                {
-                    server.Stop();
-                }
-            }
-        }
-        catch
-        {
-            server.Dispose();
-            throw;
-        }
+        RequireRoot("Pure-FTPd");
+        return StartOnFreePort(new PureFtpdServer(homeDirectory), (server, port) => server.StartOn(port));
     }
 
     private string PasswordFile => Path.Combine(ScratchDirectory, "pureftpd.passwd");
@@ -132,6 +106,7 @@ public sealed class PureFtpdServer : FtpTestServer
 
     private void StartOn(int port)
     {
+        WriteUserDatabase();
         string config = Path.Combine(ScratchDirectory, "pure-ftpd.conf");
         File.WriteAllText(config, $"""
             Bind                        127.0.0.1,{port}

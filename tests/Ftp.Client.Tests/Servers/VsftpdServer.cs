@@ -28,33 +28,8 @@ public sealed class VsftpdServer : FtpTestServer
     {
         RequireFile(ExecutablePath, "vsftpd");
         RequireUser(DefaultUserName);
-        if (Environment.UserName != "root")
-        {
-            throw new InvalidOperationException("vsftpd must be started as root: it switches each session to the logged-in user.");
-        }
-
-        var server = new VsftpdServer(homeDirectory);
-        try
-        {
-            // The free port can be taken between the probe and vsftpd's bind: try a few.
-            for (int attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    server.StartOn(FreePort());
-                    return server;
-                }
-                catch (ServerStartException) when (attempt < 3)
-                {
-                    server.Stop();
-                }
-            }
-        }
-        catch
-        {
-            server.Dispose();
-            throw;
-        }
+        RequireRoot("vsftpd");
+        return StartOnFreePort(new VsftpdServer(homeDirectory), (server, port) => server.StartOn(port));
     }
 
     private void StartOn(int port)

@@ -14,8 +14,8 @@ namespace FtpAnalyzers.Benchmarks.Harness;
 /// that calls a method of Ftp.FtpConnection (the member's, and those of its lambdas and local
 /// functions, which the rules analyze too), and does nothing with them. The sequence rules must
 /// work on these graphs (the issue asks for Roslyn's CFG, not syntax order), so this is the floor
-/// of their cost: what is above it is the FTP flow analysis itself. Members the rules skip for
-/// their size are skipped here too.
+/// of their cost: what is above it is the FTP flow analysis itself. Members the rules skip
+/// (<see cref="Rules.SequenceRuleAnalyzer.AnalyzedRoot"/>) are skipped here too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ControlFlowGraphAnalyzer : DiagnosticAnalyzer
@@ -54,16 +54,8 @@ public sealed class ControlFlowGraphAnalyzer : DiagnosticAnalyzer
                     var roots = new HashSet<IOperation>();
                     foreach (var block in blockEnd.OperationBlocks)
                     {
-                        var root = block;
-                        while (root.Parent is not null)
-                            root = root.Parent;
-                        if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
-                            && !root.Syntax.ContainsDiagnostics
-                            && root.Syntax.Span.Length <= Rules.SequenceRuleAnalyzer.MaxMemberLength
-                            && roots.Add(root))
-                        {
+                        if (Rules.SequenceRuleAnalyzer.AnalyzedRoot(block) is { } root && roots.Add(root))
                             BuildWithNestedGraphs(blockEnd.GetControlFlowGraph(block), blockEnd.CancellationToken);
-                        }
                     }
                 });
             });

@@ -99,6 +99,18 @@ public sealed class PassWithoutUserFixerTests
     }
 
     [Fact]
+    public Task No_Login_fix_even_when_the_kept_User_reply_is_never_read()
+    {
+        // Deleting this declaration would compile, but the user kept the reply: only the move is offered.
+        var source = Method("""
+                    using var c = FtpConnection.Connect(host);
+                    {|FTP0001:c.Pass(pw)|};
+                    var greeting = c.User(u);
+            """);
+        return Verify.VerifyCodeFixAsync(source, source, PassWithoutUserFixer.UseLoginKey);
+    }
+
+    [Fact]
     public Task Uses_Login_in_a_condition()
         => Verify.VerifyCodeFixAsync(Method("""
                     using var c = FtpConnection.Connect(host);
