@@ -49,10 +49,14 @@ public sealed class BenchmarkSuite
     public async Task RunAsync()
     {
         WriteMachine();
-        await GateCostAsync().ConfigureAwait(false);
-        await DenseCodeAsync().ConfigureAwait(false);
-        await ScalingAsync().ConfigureAwait(false);
-        await LatencyAsync().ConfigureAwait(false);
+        if (!_settings.OnlyRealCode)
+        {
+            await GateCostAsync().ConfigureAwait(false);
+            await DenseCodeAsync().ConfigureAwait(false);
+            await ScalingAsync().ConfigureAwait(false);
+            await LatencyAsync().ConfigureAwait(false);
+        }
+        await RealCodeAsync().ConfigureAwait(false);
         if (_failures.Count > 0)
         {
             _report.WriteLine("## Analyzer exceptions");
@@ -346,9 +350,69 @@ public sealed class BenchmarkSuite
         return (times, found);
     }
 
+    // 5. Real code ------------------------------------------------------------------------------
+
+    private async Task RealCodeAsync()
+    {
+        var corpora = new List<RealCodeCorpus> { RealCodeCorpus.Polyfill(_settings.PolyfillFiles) };
+        corpora.AddRange(_settings.RealFolders.Select(folder => RealCodeCorpus.Folder(folder, speaksFtp: false)));
+        corpora.AddRange(_settings.RealFtpFolders.Select(folder => RealCodeCorpus.Folder(folder, speaksFtp: true)));
+
+        _report.WriteLine("## 5. Real code: sources no one here wrote");
+        _report.WriteLine();
+        _report.WriteLine("Each corpus is parsed with the newest C# this Roslyn knows (Polyfill uses C# 14 extension blocks: on Roslyn 4.8 those files do not parse, " +
+            "and rules that skip code with syntax errors skip their members; run with -p:RoslynTestVersion=5.12.0 to parse them) and compiled as one compilation against the .NET 10 reference pack, twice: as a project that installs " +
+            "the client (Ftp.Client referenced, so every rule runs) and as one that installs FtpAnalyzers alone (only FTP0006/FTP0007 run). " +
+            "Share = time inside the FTP analyzers' callbacks (telemetry, as in tables 1–2) over compile. " +
+            "Wall overhead = the whole analysis pass with the FTP analyzers minus the same pass with the empty analyzer: " +
+            "it adds the driver's work the analyzers cause (binding members again, building operation trees), which the telemetry leaves out. " +
+            "Targets (issue 11): code without FTP ≤ 0.50 % with Ftp.Client referenced, ≤ 0.30 % with FtpAnalyzers alone; " +
+            "the source of an FTP library that does not use Ftp.Client (`--real-ftp DIR`) ≤ 1.00 %.");
+        _report.WriteLine();
+        var table = new Table("Corpus", "Ftp.Client", "Files", "Compile", "FTP analyzers", "Share of compile", "Target", "Wall overhead", "Diagnostics") { TextColumns = 2 };
+        foreach (var corpus in corpora)
+        {
+            foreach (var referenceFtpClient in new[] { true, false })
+            {
+                var label = $"real: {corpus.Name}, {(referenceFtpClient ? "with" : "without")} Ftp.Client";
+                _progress.WriteLine(label);
+                var compilation = Measurement.CreateCompilation(corpus.Name, corpus.Files, referenceFtpClient, preprocessorSymbols: corpus.PreprocessorSymbols, allowUnsafe: true, frameworkReferences: CompilationReferences.Net100, languageVersion: LanguageVersion.Preview);
+                var measured = await MeasureAsync(label, compilation, new (string, ImmutableArray<DiagnosticAnalyzer>, AnalyzerOptions?)[]
+                {
+                    ("Empty analyzer (compilation-start action only)", _empty, null),
+                    ("All FTP analyzers", _ftp, null),
+                }).ConfigureAwait(false);
+                var ftp = measured.Rows[1];
+                var wallOverhead = ftp.WallTime - measured.Rows[0].WallTime;
+                table.Add(
+                    corpus.Name,
+                    referenceFtpClient ? "referenced" : "not referenced",
+                    $"{corpus.Files.Count} ({corpus.LineCount:N0} lines, {measured.CompileErrors} compile errors)",
+                    Table.Ms(measured.Compile),
+                    Table.Ms(ftp.AnalyzerTime),
+                    Table.Percent(ftp.AnalyzerTime, measured.Compile),
+                    RealCodeVerdict(ftp.AnalyzerTime, measured.Compile, corpus.SpeaksFtp ? 0.01 : referenceFtpClient ? 0.005 : 0.003),
+                    Table.Percent(wallOverhead, measured.Compile),
+                    ftp.DiagnosticCount.ToString());
+                for (var index = 0; index < _ftp.Length; index++)
+                {
+                    if (ftp.PerAnalyzer[index] > TimeSpan.Zero)
+                        table.Add("  " + Describe(_ftp[index]), "", "", "", Table.Ms(ftp.PerAnalyzer[index]), Table.Percent(ftp.PerAnalyzer[index], measured.Compile), "", "", "");
+                }
+            }
+        }
+        table.WriteTo(_report);
+        foreach (var corpus in corpora)
+            _report.WriteLine($"- {corpus.Name}: {corpus.Origin}");
+        _report.WriteLine();
+    }
+
+    private string RealCodeVerdict(TimeSpan analyzers, TimeSpan compile, double target)
+        => $"≤ {100 * target:0.00} %: {Verdict(_ftp.IsEmpty ? double.NaN : analyzers.TotalMilliseconds / compile.TotalMilliseconds, target)}";
+
     // Shared -------------------------------------------------------------------------------------
 
-    private sealed record Row(string Name, TimeSpan AnalyzerTime, ImmutableArray<TimeSpan> PerAnalyzer, int DiagnosticCount, ImmutableArray<Diagnostic> Diagnostics);
+    private sealed record Row(string Name, TimeSpan AnalyzerTime, ImmutableArray<TimeSpan> PerAnalyzer, int DiagnosticCount, ImmutableArray<Diagnostic> Diagnostics, TimeSpan WallTime);
 
     private sealed record Measured(TimeSpan Compile, int CompileErrors, IReadOnlyList<Row> Rows);
 
@@ -383,7 +447,8 @@ public sealed class BenchmarkSuite
             Measurement.Median(runs[index].Select(run => run.AnalyzerTime)),
             Enumerable.Range(0, configuration.Analyzers.Length).Select(analyzer => Measurement.Median(runs[index].Select(run => run.PerAnalyzer[analyzer]))).ToImmutableArray(),
             runs[index][^1].Diagnostics.Length,
-            runs[index][^1].Diagnostics)).ToList();
+            runs[index][^1].Diagnostics,
+            Measurement.Median(runs[index].Select(run => run.WallTime)))).ToList();
         return new Measured(Measurement.Median(compileTimes), compileErrors, rows);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 
@@ -8,7 +9,10 @@ namespace FtpAnalyzers.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/FtpAnalyzers.Benchmarks</c>: the full run, written to
 /// docs/performance.md; <c>-- --smoke</c>: every table on small corpora in seconds (CI runs it
-/// through <see cref="RunAsync"/>). Options: <c>--repetitions N</c>, <c>--no-write</c>.
+/// through <see cref="RunAsync"/>). Options: <c>--repetitions N</c>, <c>--no-write</c>, <c>--real DIR</c>
+/// and <c>--real-ftp DIR</c> (repeatable: a folder of real C# code without FTP, or an FTP library's
+/// source, measured in the real-code table), <c>--only real</c> (that
+/// table alone, for quick local runs; never written to docs/performance.md).
 /// </summary>
 public static class Program
 {
@@ -18,6 +22,9 @@ public static class Program
     {
         var settings = BenchmarkSettings.Full;
         var write = true;
+        var folders = new System.Collections.Generic.List<string>();
+        var ftpFolders = new System.Collections.Generic.List<string>();
+        var onlyRealCode = false;
         for (var index = 0; index < args.Length; index++)
         {
             switch (args[index])
@@ -33,12 +40,24 @@ public static class Program
                 case "--no-write":
                     write = false;
                     break;
+                case "--real" when index + 1 < args.Length:
+                    folders.Add(args[++index]);
+                    break;
+                case "--real-ftp" when index + 1 < args.Length:
+                    ftpFolders.Add(args[++index]);
+                    break;
+                case "--only" when index + 1 < args.Length && args[index + 1] == "real":
+                    onlyRealCode = true;
+                    write = false;
+                    index++;
+                    break;
                 default:
-                    Console.Error.WriteLine($"unknown argument '{args[index]}'; usage: {Command} [-- --smoke | --repetitions N | --no-write]");
+                    Console.Error.WriteLine($"unknown argument '{args[index]}'; usage: {Command} [-- --smoke | --repetitions N | --no-write | --real DIR | --real-ftp DIR | --only real]");
                     return 2;
             }
         }
 
+        settings = settings with { RealFolders = folders.ToArray(), RealFtpFolders = ftpFolders.ToArray(), OnlyRealCode = onlyRealCode };
         var report = new StringWriter();
         var failures = await RunAsync(settings, new EchoWriter(report, Console.Out), Console.Error).ConfigureAwait(false);
         if (write)
@@ -68,7 +87,10 @@ public static class Program
         text.AppendLine("This file is written by the last full run of:");
         text.AppendLine();
         text.AppendLine("```");
-        text.AppendLine(settings.Repetitions == BenchmarkSettings.Full.Repetitions ? Command : $"{Command} -- --repetitions {settings.Repetitions}");
+        var options = (settings.Repetitions == BenchmarkSettings.Full.Repetitions ? "" : $" --repetitions {settings.Repetitions}")
+            + string.Concat(settings.RealFolders.Select(folder => " --real " + folder))
+            + string.Concat(settings.RealFtpFolders.Select(folder => " --real-ftp " + folder));
+        text.AppendLine(options.Length == 0 ? Command : $"{Command} --{options}");
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine($"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. `{Command} -- --smoke` runs every table on small corpora in seconds (CI does, so the harness cannot rot).");

@@ -15,7 +15,8 @@ namespace FtpAnalyzers.Benchmarks.Harness;
 /// <summary>What one analyzer run cost and found.</summary>
 /// <param name="AnalyzerTime">Time spent inside the analyzers' callbacks (Roslyn's own telemetry).</param>
 /// <param name="PerAnalyzer">Callback time of each analyzer, in the order they were given.</param>
-public sealed record AnalyzerRun(TimeSpan AnalyzerTime, ImmutableArray<TimeSpan> PerAnalyzer, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Diagnostic> Failures);
+/// <param name="WallTime">The whole analysis pass: the analyzers and the driver's work for them (binding, operation trees).</param>
+public sealed record AnalyzerRun(TimeSpan AnalyzerTime, ImmutableArray<TimeSpan> PerAnalyzer, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Diagnostic> Failures, TimeSpan WallTime);
 
 /// <summary>
 /// Times compilations and analyzer runs. Everything runs single-threaded (concurrentBuild and
@@ -25,16 +26,16 @@ public sealed record AnalyzerRun(TimeSpan AnalyzerTime, ImmutableArray<TimeSpan>
 /// </summary>
 public static class Measurement
 {
-    public static CSharpCompilation CreateCompilation(string name, IEnumerable<(string Path, string Text)> files, bool referenceFtpClient, ImmutableDictionary<string, ReportDiagnostic>? specificOptions = null)
+    public static CSharpCompilation CreateCompilation(string name, IEnumerable<(string Path, string Text)> files, bool referenceFtpClient, ImmutableDictionary<string, ReportDiagnostic>? specificOptions = null, IEnumerable<string>? preprocessorSymbols = null, bool allowUnsafe = false, ImmutableArray<MetadataReference> frameworkReferences = default, LanguageVersion languageVersion = LanguageVersion.CSharp12)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var parseOptions = new CSharpParseOptions(languageVersion, preprocessorSymbols: preprocessorSymbols);
         var trees = files.Select(file => CSharpSyntaxTree.ParseText(file.Text, parseOptions, file.Path)).ToList();
-        var references = referenceFtpClient
-            ? CompilationReferences.Net80.Add(CompilationReferences.FtpClient)
-            : CompilationReferences.Net80;
+        var framework = frameworkReferences.IsDefault ? CompilationReferences.Net80 : frameworkReferences;
+        var references = referenceFtpClient ? framework.Add(CompilationReferences.FtpClient) : framework;
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable,
+            allowUnsafe: allowUnsafe,
             concurrentBuild: false,
             specificDiagnosticOptions: specificOptions);
         return CSharpCompilation.Create(name, trees, references, options);
@@ -56,7 +57,7 @@ public static class Measurement
     public static async Task<AnalyzerRun> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions? options = null)
     {
         if (analyzers.IsEmpty)
-            return new AnalyzerRun(TimeSpan.Zero, ImmutableArray<TimeSpan>.Empty, ImmutableArray<Diagnostic>.Empty, ImmutableArray<Diagnostic>.Empty);
+            return new AnalyzerRun(TimeSpan.Zero, ImmutableArray<TimeSpan>.Empty, ImmutableArray<Diagnostic>.Empty, ImmutableArray<Diagnostic>.Empty, TimeSpan.Zero);
 
         var failures = new List<Diagnostic>();
         var withAnalyzers = compilation.Clone().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
@@ -65,12 +66,14 @@ public static class Measurement
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false));
+        var wall = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+        wall.Stop();
         var perAnalyzer = ImmutableArray.CreateBuilder<TimeSpan>(analyzers.Length);
         foreach (var analyzer in analyzers)
             perAnalyzer.Add((await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false)).ExecutionTime);
         var analyzerTime = perAnalyzer.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
-        return new AnalyzerRun(analyzerTime, perAnalyzer.MoveToImmutable(), diagnostics, failures.ToImmutableArray());
+        return new AnalyzerRun(analyzerTime, perAnalyzer.MoveToImmutable(), diagnostics, failures.ToImmutableArray(), wall.Elapsed);
     }
 
     public static TimeSpan Median(IEnumerable<TimeSpan> samples)

@@ -24,6 +24,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         Assert.Contains("## 2. Dense FTP code", text);
         Assert.Contains("## 3. Scaling", text);
         Assert.Contains("## 4. Latency per method and per file", text);
+        Assert.Contains("## 5. Real code", text);
         foreach (var analyzer in AnalyzerCatalog.CreateProductAnalyzers())
             Assert.Contains(analyzer.GetType().Name, text);
     }
