@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,24 +20,40 @@ internal sealed class FtpSymbols
     private static readonly ImmutableArray<string> DownloadVerbs = ImmutableArray.Create("TYPE", "EPSV", "RETR");
     private static readonly ImmutableArray<string> UploadVerbs = ImmutableArray.Create("TYPE", "EPSV", "STOR");
 
+    /// <summary>FtpConnection's methods that send commands without an [FtpCommand] verb of their own (see <see cref="GetCommand"/>).</summary>
+    public static readonly ImmutableArray<string> HelperMethodNames = ImmutableArray.Create(
+        "SendCommand", "SendCommandAsync", "Login", "LoginAsync", "Rename", "RenameAsync",
+        "Download", "DownloadAsync", "Upload", "UploadAsync");
+
+    // One instance per compilation, shared by every rule: symbols, verbs and call names are found once.
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<FtpSymbols?>> PerCompilation = new();
+
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _attributeVerbs = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<CommandCallNames> _callNames;
     private readonly ConcurrentDictionary<IPropertySymbol, bool> _autoProperties = new(SymbolEqualityComparer.Default);
 
-    private FtpSymbols(INamedTypeSymbol connection, INamedTypeSymbol? commandAttribute)
+    private FtpSymbols(Compilation compilation, INamedTypeSymbol connection, INamedTypeSymbol? commandAttribute)
     {
         Connection = connection;
         CommandAttribute = commandAttribute;
+        _callNames = new Lazy<CommandCallNames>(() => CommandCallNames.Create(compilation, this));
     }
 
     public INamedTypeSymbol Connection { get; }
 
     public INamedTypeSymbol? CommandAttribute { get; }
 
+    /// <summary>The names a call must have to send a command in this compilation, found on first use.</summary>
+    public CommandCallNames CallNames => _callNames.Value;
+
     /// <summary>The symbols, or null when the compilation does not reference Ftp.Client.</summary>
     public static FtpSymbols? TryCreate(Compilation compilation)
+        => PerCompilation.GetValue(compilation, c => new StrongBox<FtpSymbols?>(Create(c))).Value;
+
+    private static FtpSymbols? Create(Compilation compilation)
     {
         var connection = compilation.GetTypeByMetadataName("Ftp.FtpConnection");
-        return connection is null ? null : new FtpSymbols(connection, compilation.GetTypeByMetadataName("Ftp.FtpCommandAttribute"));
+        return connection is null ? null : new FtpSymbols(compilation, connection, compilation.GetTypeByMetadataName("Ftp.FtpCommandAttribute"));
     }
 
     public bool IsConnection(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Connection);
@@ -67,6 +85,7 @@ internal sealed class FtpSymbols
             return null;
 
         ImmutableArray<string?> verbs;
+        // The cases are HelperMethodNames.
         switch (method.Name)
         {
             case "SendCommand":

@@ -1,10 +1,10 @@
-using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using FtpAnalyzers.Flow;
 using FtpAnalyzers.Protocol;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace FtpAnalyzers.Rules;
 
@@ -42,57 +42,50 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
         if (symbols is null)
             return;
 
-        context.RegisterOperationBlockStartAction(blockStart =>
+        // A code-block action, not an operation-block one: the member is rejected from its syntax
+        // before anything is bound, and only a member that calls a command gets operations and a graph.
+        context.RegisterCodeBlockAction(codeBlock =>
         {
-            var sendsCommand = new Flag();
-            blockStart.RegisterOperationAction(
-                operation =>
-                {
-                    if (!sendsCommand.IsSet && symbols.GetCommand((IInvocationOperation)operation.Operation) is not null)
-                        sendsCommand.Set();
-                },
-                OperationKind.Invocation);
-            blockStart.RegisterOperationBlockEndAction(blockEnd =>
+            if (AnalyzedRoot(codeBlock.CodeBlock, codeBlock.OwningSymbol, codeBlock.SemanticModel, symbols, codeBlock.CancellationToken) is not { } root)
+                return;
+            foreach (var observation in SequenceAnalysisCache.Get(root, symbols, codeBlock.CancellationToken))
             {
-                if (sendsCommand.IsSet)
-                    AnalyzeBlocks(blockEnd, symbols);
-            });
+                if (Check(observation) is { } diagnostic)
+                    codeBlock.ReportDiagnostic(diagnostic);
+            }
         });
     }
 
-    private void AnalyzeBlocks(OperationBlockAnalysisContext context, FtpSymbols symbols)
+    /// <summary>
+    /// The operation whose control-flow graph the rules analyze for the code block of
+    /// <paramref name="owner"/>, or null when they leave it alone: no call in it has the name of a
+    /// command (<see cref="CommandCallNames"/>, from syntax), code that does not parse yet (it is
+    /// being typed: say nothing until it does), a member past <see cref="MaxMemberLength"/>, or no graph.
+    /// </summary>
+    internal static IOperation? AnalyzedRoot(SyntaxNode codeBlock, ISymbol owner, SemanticModel model, FtpSymbols symbols, CancellationToken cancellationToken)
     {
-        var analyzedRoots = new HashSet<IOperation>();
-        foreach (var block in context.OperationBlocks)
-        {
-            if (AnalyzedRoot(block) is not { } root || !analyzedRoots.Add(root))
-                continue;
-            var graph = context.GetControlFlowGraph(block);
-            foreach (var observation in SequenceAnalysisCache.Get(graph, symbols, context.CancellationToken))
-            {
-                if (Check(observation) is { } diagnostic)
-                    context.ReportDiagnostic(diagnostic);
-            }
-        }
+        if (ExecutableCode(codeBlock, owner) is not { } code
+            || code.ContainsDiagnostics
+            || code.Span.Length > MaxMemberLength
+            || !symbols.CallNames.AnyCalledIn(code))
+            return null;
+
+        var root = model.GetOperation(code, cancellationToken);
+        while (root?.Parent is not null)
+            root = root.Parent;
+        return root is not null && SequenceAnalysisCache.HasControlFlowGraph(root) ? root : null;
     }
 
     /// <summary>
-    /// The operation whose control-flow graph the rules analyze for <paramref name="block"/>, or null
-    /// when they leave it alone: no graph, code that does not parse yet (it is being typed: say
-    /// nothing until it does), or a member past <see cref="MaxMemberLength"/>.
+    /// The node holding the code of <paramref name="owner"/>: the code block itself, except for a
+    /// field or auto-property, whose code block is the whole declaration and whose code is its initializer.
     /// </summary>
-    internal static IOperation? AnalyzedRoot(IOperation block)
+    private static SyntaxNode? ExecutableCode(SyntaxNode codeBlock, ISymbol owner) => codeBlock switch
     {
-        // A method's block comes with its body as parent: the graph is the whole body's.
-        var root = block;
-        while (root.Parent is not null)
-            root = root.Parent;
-        return HasControlFlowGraph(root) && !root.Syntax.ContainsDiagnostics && root.Syntax.Span.Length <= MaxMemberLength ? root : null;
-    }
-
-    private static bool HasControlFlowGraph(IOperation root)
-        => root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
-            or OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
+        BaseFieldDeclarationSyntax field => field.Declaration.Variables.FirstOrDefault(variable => variable.Identifier.ValueText == owner.Name)?.Initializer,
+        PropertyDeclarationSyntax property => property.Initializer,
+        _ => codeBlock,
+    };
 
     private Diagnostic? Check(CommandObservation observation)
     {
@@ -117,13 +110,4 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
 
     private Diagnostic Create(CommandObservation observation, string verb, string suffix)
         => Diagnostic.Create(_descriptor, observation.Call.Invocation.Syntax.GetLocation(), suffix, verb);
-
-    private sealed class Flag
-    {
-        private int _set;
-
-        public bool IsSet => Volatile.Read(ref _set) != 0;
-
-        public void Set() => Volatile.Write(ref _set, 1);
-    }
 }

@@ -1,7 +1,9 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using FtpAnalyzers.Flow;
+using FtpAnalyzers.Protocol;
+using FtpAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -11,11 +13,10 @@ namespace FtpAnalyzers.Benchmarks.Harness;
 
 /// <summary>
 /// The second baseline: an analyzer that asks Roslyn for the control-flow graphs of every member
-/// that calls a method of Ftp.FtpConnection (the member's, and those of its lambdas and local
-/// functions, which the rules analyze too), and does nothing with them. The sequence rules must
-/// work on these graphs (the issue asks for Roslyn's CFG, not syntax order), so this is the floor
-/// of their cost: what is above it is the FTP flow analysis itself. Members the rules skip
-/// (<see cref="Rules.SequenceRuleAnalyzer.AnalyzedRoot"/>) are skipped here too.
+/// the sequence rules analyze (<see cref="SequenceRuleAnalyzer.AnalyzedRoot"/>: the member's, and
+/// those of its lambdas and local functions, which the rules analyze too), and does nothing with
+/// them. The sequence rules work on these graphs, so this is the floor of their cost: what is
+/// above it is the FTP flow analysis itself.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ControlFlowGraphAnalyzer : DiagnosticAnalyzer
@@ -31,33 +32,15 @@ public sealed class ControlFlowGraphAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var connection = start.Compilation.GetTypeByMetadataName("Ftp.FtpConnection");
-            if (connection is null)
+            if (FtpSymbols.TryCreate(start.Compilation) is not { } symbols)
                 return;
 
-            start.RegisterOperationBlockStartAction(blockStart =>
+            // The same members the sequence rules analyze, found the same way, and the same graphs.
+            start.RegisterCodeBlockAction(codeBlock =>
             {
-                var callsConnection = 0;
-                blockStart.RegisterOperationAction(
-                    operation =>
-                    {
-                        var method = ((IInvocationOperation)operation.Operation).TargetMethod;
-                        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, connection))
-                            Volatile.Write(ref callsConnection, 1);
-                    },
-                    OperationKind.Invocation);
-                blockStart.RegisterOperationBlockEndAction(blockEnd =>
-                {
-                    if (Volatile.Read(ref callsConnection) == 0)
-                        return;
-                    // The same graphs the sequence rules ask for: one per member body.
-                    var roots = new HashSet<IOperation>();
-                    foreach (var block in blockEnd.OperationBlocks)
-                    {
-                        if (Rules.SequenceRuleAnalyzer.AnalyzedRoot(block) is { } root && roots.Add(root))
-                            BuildWithNestedGraphs(blockEnd.GetControlFlowGraph(block), blockEnd.CancellationToken);
-                    }
-                });
+                if (SequenceRuleAnalyzer.AnalyzedRoot(codeBlock.CodeBlock, codeBlock.OwningSymbol, codeBlock.SemanticModel, symbols, codeBlock.CancellationToken) is { } root
+                    && SequenceAnalysisCache.CreateGraph(root, codeBlock.CancellationToken) is { } graph)
+                    BuildWithNestedGraphs(graph, codeBlock.CancellationToken);
             });
         });
     }

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FtpAnalyzers.Protocol;
+
+/// <summary>
+/// The names a call must have to send an FTP command in one compilation: FtpConnection's command
+/// methods and helpers, and every method marked [FtpCommand] in the compilation's source or in a
+/// referenced assembly that itself references Ftp.Client. A member none of whose calls has one of
+/// these names sends no command: its syntax alone tells, before anything is bound, which is what
+/// keeps the sequence rules nearly free on code that never speaks FTP.
+/// </summary>
+internal sealed class CommandCallNames
+{
+    // Per tree and per referenced assembly, so that a new compilation (every keystroke in the IDE)
+    // only looks again at the trees that changed.
+    private static readonly ConditionalWeakTable<SyntaxTree, string[]> SourceWrappers = new();
+    private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> ReferencedWrappers = new();
+
+    private readonly HashSet<string> _names;
+
+    private CommandCallNames(HashSet<string> names) => _names = names;
+
+    public static CommandCallNames Create(Compilation compilation, FtpSymbols symbols)
+    {
+        var names = new HashSet<string>(FtpSymbols.HelperMethodNames, StringComparer.Ordinal);
+        foreach (var member in symbols.Connection.GetMembers())
+        {
+            if (member is IMethodSymbol method && symbols.GetAttributeVerb(method) is not null)
+                names.Add(method.Name);
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+            names.UnionWith(SourceWrappers.GetValue(tree, WrapperNamesDeclaredIn));
+
+        var client = symbols.Connection.ContainingAssembly;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(assembly, client) && References(assembly, client))
+                names.UnionWith(ReferencedWrappers.GetValue(assembly, a => WrapperNamesDeclaredIn(a, symbols)));
+        }
+
+        return new CommandCallNames(names);
+    }
+
+    /// <summary>True when some invocation inside <paramref name="node"/> calls a method by one of these names.</summary>
+    public bool AnyCalledIn(SyntaxNode node)
+    {
+        foreach (var descendant in node.DescendantNodes())
+        {
+            if (descendant is InvocationExpressionSyntax invocation && InvokedName(invocation.Expression) is { } name && _names.Contains(name))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static string? InvokedName(ExpressionSyntax expression) => expression switch
+    {
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Methods of a tree declared with an attribute spelled FtpCommand: declarations only, never a
+    /// member body, so the walk costs the number of members, not of statements.
+    /// </summary>
+    private static string[] WrapperNamesDeclaredIn(SyntaxTree tree)
+    {
+        List<string>? names = null;
+        var root = tree.GetRoot();
+        foreach (var node in root.DescendantNodes(descendIntoChildren: n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is MethodDeclarationSyntax { AttributeLists.Count: > 0 } method
+                && method.AttributeLists.Any(list => list.Attributes.Any(IsFtpCommand)))
+                (names ??= new()).Add(method.Identifier.ValueText);
+        }
+
+        return names?.ToArray() ?? Array.Empty<string>();
+    }
+
+    private static bool IsFtpCommand(AttributeSyntax attribute)
+    {
+        var name = attribute.Name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => "",
+        };
+        return name is "FtpCommand" or "FtpCommandAttribute";
+    }
+
+    private static bool References(IAssemblySymbol assembly, IAssemblySymbol client)
+        => assembly.Modules.Any(module => module.ReferencedAssemblies.Any(identity => identity.Name == client.Identity.Name));
+
+    private static string[] WrapperNamesDeclaredIn(IAssemblySymbol assembly, FtpSymbols symbols)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var namespaces = new Stack<INamespaceSymbol>();
+        namespaces.Push(assembly.GlobalNamespace);
+        while (namespaces.Count > 0)
+        {
+            var current = namespaces.Pop();
+            foreach (var nested in current.GetNamespaceMembers())
+                namespaces.Push(nested);
+            foreach (var type in current.GetTypeMembers())
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol method && symbols.GetAttributeVerb(method) is not null)
+                        names.Add(method.Name);
+                }
+            }
+        }
+
+        return names.ToArray();
+    }
+}
