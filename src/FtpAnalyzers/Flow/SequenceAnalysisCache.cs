@@ -26,9 +26,21 @@ internal static class SequenceAnalysisCache
             return known.Observations;
 
         // Computed outside GetValue so that a cancellation is not cached; two rules racing compute the same result.
-        var graph = CreateGraph(root, cancellationToken);
+        // A name like a command's does not make a command (x.List(...) on something else): no graph then.
+        var graph = SendsCommand(root, symbols) ? CreateGraph(root, cancellationToken) : null;
         var computed = new Result(graph is null ? ImmutableArray<CommandObservation>.Empty : ConnectionFlowAnalysis.Analyze(graph, symbols, cancellationToken));
         return Results.GetValue(root, _ => computed).Observations;
+    }
+
+    private static bool SendsCommand(IOperation root, FtpSymbols symbols)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IInvocationOperation invocation && symbols.GetCommand(invocation) is not null)
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>True for the operations Roslyn builds a control-flow graph of: member bodies and initializers.</summary>

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FtpAnalyzers.Protocol;
 
@@ -11,8 +13,9 @@ namespace FtpAnalyzers.Protocol;
 /// The names a call must have to send an FTP command in one compilation: FtpConnection's command
 /// methods and helpers, and every method marked [FtpCommand] in the compilation's source or in a
 /// referenced assembly that itself references Ftp.Client. A member none of whose calls has one of
-/// these names sends no command: its syntax alone tells, before anything is bound, which is what
-/// keeps the sequence rules nearly free on code that never speaks FTP.
+/// these names sends no command: its text alone tells (<see cref="CallNameScanner"/>), before
+/// anything is bound or even a syntax node is made, which is what keeps the sequence rules nearly
+/// free on code that never speaks FTP.
 /// </summary>
 internal sealed class CommandCallNames
 {
@@ -21,51 +24,48 @@ internal sealed class CommandCallNames
     private static readonly ConditionalWeakTable<SyntaxTree, string[]> SourceWrappers = new();
     private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> ReferencedWrappers = new();
 
-    private readonly HashSet<string> _names;
+    private readonly CallNameScanner _scanner;
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _treesThatMayCall = new();
 
-    private CommandCallNames(HashSet<string> names) => _names = names;
+    private CommandCallNames(CallNameScanner scanner) => _scanner = scanner;
 
     public static CommandCallNames Create(Compilation compilation, FtpSymbols symbols)
     {
-        var names = new HashSet<string>(FtpSymbols.HelperMethodNames, StringComparer.Ordinal);
+        // FtpConnection is sealed and its methods are not generic: they are called as x.Name(...).
+        var connectionMethods = new HashSet<string>(FtpSymbols.HelperMethodNames, StringComparer.Ordinal);
         foreach (var member in symbols.Connection.GetMembers())
         {
             if (member is IMethodSymbol method && symbols.GetAttributeVerb(method) is not null)
-                names.Add(method.Name);
+                connectionMethods.Add(method.Name);
         }
 
+        // [FtpCommand] wrappers may be called bare (from their own class, or through 'using static') and may be generic.
+        var wrappers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
-            names.UnionWith(SourceWrappers.GetValue(tree, WrapperNamesDeclaredIn));
+            wrappers.UnionWith(SourceWrappers.GetValue(tree, WrapperNamesDeclaredIn));
 
         var client = symbols.Connection.ContainingAssembly;
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             if (!SymbolEqualityComparer.Default.Equals(assembly, client) && References(assembly, client))
-                names.UnionWith(ReferencedWrappers.GetValue(assembly, a => WrapperNamesDeclaredIn(a, symbols)));
+                wrappers.UnionWith(ReferencedWrappers.GetValue(assembly, a => WrapperNamesDeclaredIn(a, symbols)));
         }
 
-        return new CommandCallNames(names);
+        return new CommandCallNames(new CallNameScanner(connectionMethods, wrappers));
     }
 
-    /// <summary>True when some invocation inside <paramref name="node"/> calls a method by one of these names.</summary>
-    public bool AnyCalledIn(SyntaxNode node)
+    /// <summary>
+    /// False when no call inside <paramref name="node"/> can send a command, from its text alone:
+    /// first its whole file is looked at, once per compilation, then the node.
+    /// </summary>
+    public bool MayBeCalledIn(SyntaxNode node)
     {
-        foreach (var descendant in node.DescendantNodes())
-        {
-            if (descendant is InvocationExpressionSyntax invocation && InvokedName(invocation.Expression) is { } name && _names.Contains(name))
-                return true;
-        }
-
-        return false;
+        var tree = node.SyntaxTree;
+        var text = tree.GetText();
+        if (!_treesThatMayCall.TryGetValue(tree, out var treeMayCall))
+            treeMayCall = _treesThatMayCall.GetOrAdd(tree, _scanner.MayCall(text, new TextSpan(0, text.Length)));
+        return treeMayCall && (node.Span.Length == text.Length || _scanner.MayCall(text, node.Span));
     }
-
-    private static string? InvokedName(ExpressionSyntax expression) => expression switch
-    {
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     /// <summary>
     /// Methods of a tree declared with an attribute spelled FtpCommand: declarations only, never a

@@ -59,7 +59,7 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
     /// <summary>
     /// The operation whose control-flow graph the rules analyze for the code block of
     /// <paramref name="owner"/>, or null when they leave it alone: no call in it has the name of a
-    /// command (<see cref="CommandCallNames"/>, from syntax), code that does not parse yet (it is
+    /// command (<see cref="CommandCallNames"/>, from its text), code that does not parse yet (it is
     /// being typed: say nothing until it does), a member past <see cref="MaxMemberLength"/>, or no graph.
     /// </summary>
     internal static IOperation? AnalyzedRoot(SyntaxNode codeBlock, ISymbol owner, SemanticModel model, FtpSymbols symbols, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
         if (ExecutableCode(codeBlock, owner) is not { } code
             || code.ContainsDiagnostics
             || code.Span.Length > MaxMemberLength
-            || !symbols.CallNames.AnyCalledIn(code))
+            || !symbols.CallNames.MayBeCalledIn(code))
             return null;
 
         var root = model.GetOperation(code, cancellationToken);

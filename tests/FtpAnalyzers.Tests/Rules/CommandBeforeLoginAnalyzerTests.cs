@@ -122,4 +122,112 @@ public class CommandBeforeLoginAnalyzerTests
                 }
             }
             """);
+
+    [Fact]
+    public Task WrapperInAnotherFile_CalledBare_IsACommand()
+        => new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using Ftp;
+
+                    static partial class Session
+                    {
+                        static void M()
+                        {
+                            using var c = FtpConnection.Connect("h");
+                            {|FTP0005:GoTo(c, "/")|};
+                            {|FTP0005:Generic<int>(c)|};
+                        }
+                    }
+                    """,
+                    """
+                    using Ftp;
+
+                    static partial class Session
+                    {
+                        [Ftp.FtpCommandAttribute("CWD")]
+                        static FtpReply GoTo(FtpConnection c, string dir) => c.Cwd(dir);
+
+                        [FtpCommand("PWD")]
+                        static FtpReply Generic<T>(FtpConnection c) => c.Pwd();
+                    }
+                    """,
+                },
+            },
+        }.RunAsync();
+
+    [Fact]
+    public async Task WrapperFromAnotherAssembly_IsACommand()
+    {
+        var library = await CompiledLibraryAsync("""
+            using Ftp;
+
+            namespace Company.Ftp
+            {
+                public static class Navigation
+                {
+                    [FtpCommand("CWD")]
+                    public static FtpReply GoHome(this FtpConnection c) => c.Cwd("/home");
+                }
+            }
+            """);
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Ftp;
+                using Company.Ftp;
+
+                class C
+                {
+                    void M()
+                    {
+                        using var c = FtpConnection.Connect("h");
+                        {|FTP0005:c.GoHome()|};
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(library);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task NameOfACommand_OnAnotherType_IsNotACommand()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            class Remote
+            {
+                public void User(string name) { }
+                public void List(List<string> names) { }
+            }
+
+            class C
+            {
+                void M(Remote r)
+                {
+                    // User(...) and List(...) written as calls, on something that is not an FtpConnection.
+                    r.User("u");
+                    r.List(new List<string>());
+                }
+            }
+            """);
+
+    private static async Task<Microsoft.CodeAnalysis.MetadataReference> CompiledLibraryAsync(string source)
+    {
+        var references = (await Verifiers.TestReferences.Net80.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, System.Threading.CancellationToken.None)).Add(Verifiers.TestReferences.FtpClient);
+        var compilation = CSharpCompilation.Create(
+            "Company.Ftp",
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            references,
+            new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+    }
 }

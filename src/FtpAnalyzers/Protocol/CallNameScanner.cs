@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FtpAnalyzers.Protocol;
+
+/// <summary>
+/// Tells from the characters of source text alone whether some name of a set is written as a call:
+/// the name followed by <c>(</c> (or, for names that may be generic, <c>&lt;</c>), and, for names
+/// that are only ever instance or static-qualified calls, right after a <c>.</c>. It reads text,
+/// not syntax: no node is created and nothing is bound, so a file that never calls the names costs
+/// one pass over its characters. Comments and strings may give a false "yes", never a false "no",
+/// as long as the code calls the names as written (an alias for a method name would be missed).
+/// </summary>
+internal sealed class CallNameScanner
+{
+    private const int MaxNameLength = 64;
+    private const int ChunkLength = 8192;
+    private const int Overlap = 128;
+
+    [ThreadStatic]
+    private static char[]? t_chunk;
+
+    // Names by (length, first character), for a lookup that allocates nothing.
+    private readonly Dictionary<int, Name[]> _names;
+    private readonly bool _hasGenericNames;
+
+    /// <param name="qualifiedOnly">Names that count only after a '.' and before a '(' (methods of one sealed class, never generic).</param>
+    /// <param name="anywhere">Names that count bare too, and before a '&lt;' (helpers a user may call unqualified or generic).</param>
+    public CallNameScanner(IEnumerable<string> qualifiedOnly, IEnumerable<string> anywhere)
+    {
+        var all = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var name in qualifiedOnly)
+            all[name] = false;
+        foreach (var name in anywhere)
+            all[name] = true;
+        _names = all
+            .Where(pair => pair.Key.Length is > 0 and <= MaxNameLength)
+            .GroupBy(pair => Key(pair.Key.Length, pair.Key[0]))
+            .ToDictionary(group => group.Key, group => group.Select(pair => new Name(pair.Key, pair.Value)).ToArray());
+        _hasGenericNames = all.ContainsValue(true);
+    }
+
+    /// <summary>True when the text in <paramref name="span"/> may call one of the names.</summary>
+    public bool MayCall(SourceText text, TextSpan span)
+        => MayCall(text, span, '(') || (_hasGenericNames && MayCall(text, span, '<'));
+
+    /// <summary>
+    /// Jumps from one <paramref name="opener"/> to the next (a vectorized search on .NET) and reads
+    /// the name written before it backwards: most characters are never looked at one by one.
+    /// Each chunk starts <see cref="Overlap"/> characters early, so a name that straddles two
+    /// chunks is read whole; a name that would reach further back is taken as a "maybe".
+    /// </summary>
+    private bool MayCall(SourceText text, TextSpan span, char opener)
+    {
+        var chunk = t_chunk ??= new char[Overlap + ChunkLength];
+        for (var start = span.Start; start < span.End; start += ChunkLength)
+        {
+            var from = Math.Max(span.Start, start - Overlap);
+            var count = Math.Min(ChunkLength, span.End - start) + (start - from);
+            text.CopyTo(from, chunk, 0, count);
+            var floor = start - from;     // the first index this chunk is responsible for
+            for (var at = Array.IndexOf(chunk, opener, floor, count - floor); at >= 0; at = at + 1 < count ? Array.IndexOf(chunk, opener, at + 1, count - at - 1) : -1)
+            {
+                if (NameBefore(chunk, at, opener, reachesChunkStart: from > span.Start))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool NameBefore(char[] chunk, int opener, char openerChar, bool reachesChunkStart)
+    {
+        var end = opener;
+        while (end > 0 && IsWhiteSpace(chunk[end - 1]))
+            end--;
+        var begin = end;
+        while (begin > 0 && IsIdentifierPart(chunk[begin - 1]))
+            begin--;
+        var length = end - begin;
+        if (length == 0 || !IsIdentifierStart(chunk[begin]))
+            return false;
+        if (begin == 0 && reachesChunkStart)
+            return true;
+        if (length > MaxNameLength || Find(chunk, begin, length) is not { } name)
+            return false;
+        if (name.Anywhere)
+            return true;
+        if (openerChar != '(')
+            return false;
+        var before = begin;
+        while (before > 0 && IsWhiteSpace(chunk[before - 1]))
+            before--;
+        return before == 0 ? reachesChunkStart : chunk[before - 1] == '.';
+    }
+
+    private Name? Find(char[] chunk, int begin, int length)
+    {
+        if (!_names.TryGetValue(Key(length, chunk[begin]), out var candidates))
+            return null;
+        foreach (var candidate in candidates)
+        {
+            var text = candidate.Text;
+            var i = 1;
+            while (i < length && text[i] == chunk[begin + i])
+                i++;
+            if (i == length)
+                return candidate;
+        }
+
+        return null;
+    }
+
+    private static int Key(int length, char first) => (length << 16) | first;
+
+    // ASCII first: these run for every character read backwards from an opener.
+    private static bool IsIdentifierStart(char c)
+        => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' || (c > 0x7F && char.IsLetter(c));
+
+    private static bool IsIdentifierPart(char c)
+        => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' || (c > 0x7F && char.IsLetterOrDigit(c));
+
+    private static bool IsWhiteSpace(char c) => c is ' ' or '\t' or '\r' or '\n' || (c > 0x7F && char.IsWhiteSpace(c));
+
+    private sealed class Name
+    {
+        public Name(string text, bool anywhere)
+        {
+            Text = text;
+            Anywhere = anywhere;
+        }
+
+        public string Text { get; }
+
+        /// <summary>Counts bare and before '&lt;' too, not only as a qualified call.</summary>
+        public bool Anywhere { get; }
+    }
+}
