@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace FtpAnalyzers.EditorTests;
 
@@ -27,7 +28,7 @@ public sealed class CSharpLanguageServerTests(ITestOutputHelper output)
     private readonly Queue<string> _serverLog = new();
     private TimeSpan? _solutionLoadedAt;
     private int _didChangeSyncKind = 2;
-    private Stopwatch _sinceStart = new();
+    private readonly Stopwatch _sinceStart = new();
 
     [Fact]
     public async Task Ftp_diagnostics_arrive_on_the_lines_dotnet_build_reports_and_follow_an_edit()
@@ -38,20 +39,21 @@ public sealed class CSharpLanguageServerTests(ITestOutputHelper output)
         var step = Stopwatch.StartNew();
         var built = workspace.BuildAndReadProgramDiagnostics();
         output.WriteLine($"dotnet build --no-incremental of the sample: {step.Elapsed.TotalSeconds:0.0} s; Program.cs: {string.Join(", ", built)}");
-        Assert.Contains(built, d => d.Id == "FTP0001"); // the mistake the edit below repairs
+        Assert.True(built.Any(d => d.Id == "FTP0001"), $"dotnet build reports no FTP0001 in Program.cs, the mistake the edit below repairs: [{string.Join(", ", built)}]");
 
         step.Restart();
         var command = CSharpLanguageServer.Install(Path.Combine(workspace.TempRoot, "tool"));
         output.WriteLine($"dotnet tool install csharp-ls {CSharpLanguageServer.Version}: {step.Elapsed.TotalSeconds:0.0} s");
 
-        _sinceStart = Stopwatch.StartNew();
+        _sinceStart.Restart();
         await using var server = CSharpLanguageServer.Start(command, workspace.Root, workspace.SolutionPath, AnswerServerRequest, Record);
         var rootUri = new Uri(workspace.Root).AbsoluteUri;
         var documentUri = new Uri(workspace.ProgramPath).AbsoluteUri;
         var text = await File.ReadAllTextAsync(workspace.ProgramPath);
 
         await Run(server, "initialize", () => server.Client.RequestAsync("initialize", InitializeParameters(rootUri), InitializeTimeout));
-        var initialized = _sinceStart.Elapsed;
+        output.WriteLine($"csharp-ls {CSharpLanguageServer.Version} (analyzersEnabled, pull diagnostics), after start:");
+        output.WriteLine($"  initialize answered:   {_sinceStart.Elapsed.TotalSeconds,5:0.0} s");
         await server.Client.NotifyAsync("initialized", new JsonObject());
         await server.Client.NotifyAsync("textDocument/didOpen", new JsonObject
         {
@@ -59,7 +61,8 @@ public sealed class CSharpLanguageServerTests(ITestOutputHelper output)
         });
 
         var first = await PullUntil(server, documentUri, FirstDiagnosticsTimeout, "the first FTP diagnostics", d => d.Count > 0);
-        var firstAt = _sinceStart.Elapsed;
+        output.WriteLine($"  solution loaded:       {_solutionLoadedAt?.TotalSeconds,5:0.0} s");
+        output.WriteLine($"  first FTP diagnostics: {_sinceStart.Elapsed.TotalSeconds,5:0.0} s ({first.Count} in Program.cs)");
         Assert.True(built.SequenceEqual(first), $"csharp-ls reports [{string.Join(", ", first)}] where dotnet build reports [{string.Join(", ", built)}]");
 
         var edit = UserBeforePassEdit.Find(text, built.First(d => d.Id == "FTP0001").Line);
@@ -74,14 +77,8 @@ public sealed class CSharpLanguageServerTests(ITestOutputHelper output)
         });
         var updated = await PullUntil(server, documentUri, UpdateTimeout, $"FTP0001 to go after USER (line {edit.UserLine}) moved above PASS (line {edit.PassLine})",
             d => d.Count > 0 && d.All(x => x.Id != "FTP0001"));
-        var updatedAfter = editClock.Elapsed;
+        output.WriteLine($"  update after the edit: {editClock.Elapsed.TotalSeconds,5:0.0} s after didChange");
         Assert.True(expected.SequenceEqual(updated), $"after the edit csharp-ls reports [{string.Join(", ", updated)}], expected [{string.Join(", ", expected)}]");
-
-        output.WriteLine($"csharp-ls {CSharpLanguageServer.Version}, analyzersEnabled, pull diagnostics:");
-        output.WriteLine($"  initialize answered:     {initialized.TotalSeconds,5:0.0} s after start");
-        output.WriteLine($"  solution loaded:         {_solutionLoadedAt?.TotalSeconds,5:0.0} s after start");
-        output.WriteLine($"  first FTP diagnostics:   {firstAt.TotalSeconds,5:0.0} s after start ({first.Count} in Program.cs)");
-        output.WriteLine($"  update after the edit:   {updatedAfter.TotalSeconds,5:0.0} s after didChange");
     }
 
     /// <summary>Pulls the document's diagnostics, as an editor does after opening or changing it, until <paramref name="done"/> holds.</summary>
@@ -97,7 +94,7 @@ public sealed class CSharpLanguageServerTests(ITestOutputHelper output)
             var remaining = timeout - clock.Elapsed;
             if (remaining <= TimeSpan.Zero)
             {
-                Assert.Fail($"Waited {timeout.TotalSeconds:0} s for {waitingFor} ({pulls} pulls); the last had [{string.Join(", ", last)}] " +
+                throw new XunitException($"Waited {timeout.TotalSeconds:0} s for {waitingFor} ({pulls} pulls); the last had [{string.Join(", ", last)}] " +
                     $"among {lastCount} diagnostics.\n{Logs(server)}");
             }
             var result = await Run(server, "textDocument/diagnostic", () => server.Client.RequestAsync("textDocument/diagnostic",
@@ -197,8 +194,7 @@ public sealed class CSharpLanguageServerTests(ITestOutputHelper output)
         }
         catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
         {
-            Assert.Fail($"{what} failed: {exception.Message} {exception.InnerException?.Message}\n{Logs(server)}");
-            throw; // not reached
+            throw new XunitException($"{what} failed: {exception.Message} {exception.InnerException?.Message}\n{Logs(server)}");
         }
     }
 
