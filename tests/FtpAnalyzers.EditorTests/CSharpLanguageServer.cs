@@ -64,6 +64,9 @@ public sealed class CSharpLanguageServer : IAsyncDisposable
         return new CSharpLanguageServer(process, onServerRequest, onNotification);
     }
 
+    /// <summary>"running", or how the process ended, for failure messages.</summary>
+    public string State => _process.HasExited ? $"exited with code {_process.ExitCode}" : "running";
+
     /// <summary>The last lines csharp-ls wrote to stderr (its log), for failure messages.</summary>
     public string StderrTail
     {

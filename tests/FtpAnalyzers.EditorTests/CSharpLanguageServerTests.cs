@@ -54,8 +54,8 @@ public sealed class CSharpLanguageServerTests(ITestOutputHelper output)
         await Run(server, "initialize", () => server.Client.RequestAsync("initialize", InitializeParameters(rootUri), InitializeTimeout));
         output.WriteLine($"csharp-ls {CSharpLanguageServer.Version} (analyzersEnabled, pull diagnostics), after start:");
         output.WriteLine($"  initialize answered:   {_sinceStart.Elapsed.TotalSeconds,5:0.0} s");
-        await server.Client.NotifyAsync("initialized", new JsonObject());
-        await server.Client.NotifyAsync("textDocument/didOpen", new JsonObject
+        await Notify(server, "initialized", new JsonObject());
+        await Notify(server, "textDocument/didOpen", new JsonObject
         {
             ["textDocument"] = new JsonObject { ["uri"] = documentUri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = text },
         });
@@ -70,7 +70,7 @@ public sealed class CSharpLanguageServerTests(ITestOutputHelper output)
         Assert.NotEmpty(expected); // the other mistakes must stay for "the others stay" to mean anything
         var changes = _didChangeSyncKind == 1 ? new JsonArray { new JsonObject { ["text"] = edit.NewText } } : edit.ContentChanges;
         var editClock = Stopwatch.StartNew();
-        await server.Client.NotifyAsync("textDocument/didChange", new JsonObject
+        await Notify(server, "textDocument/didChange", new JsonObject
         {
             ["textDocument"] = new JsonObject { ["uri"] = documentUri, ["version"] = 2 },
             ["contentChanges"] = changes,
@@ -192,17 +192,24 @@ public sealed class CSharpLanguageServerTests(ITestOutputHelper output)
         {
             return await exchange();
         }
-        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException or IOException)
         {
             throw new XunitException($"{what} failed: {exception.Message} {exception.InnerException?.Message}\n{Logs(server)}");
         }
     }
+
+    private Task Notify(CSharpLanguageServer server, string method, JsonNode parameters)
+        => Run(server, method, async () =>
+        {
+            await server.Client.NotifyAsync(method, parameters);
+            return null;
+        });
 
     private string Logs(CSharpLanguageServer server)
     {
         string log;
         lock (_serverLog)
             log = string.Join('\n', _serverLog);
-        return $"csharp-ls window/logMessage (last {LogLines}):\n{log}\ncsharp-ls stderr (last lines):\n{server.StderrTail}";
+        return $"csharp-ls ({server.State}) window/logMessage (last {LogLines}):\n{log}\ncsharp-ls stderr (last lines):\n{server.StderrTail}";
     }
 }
