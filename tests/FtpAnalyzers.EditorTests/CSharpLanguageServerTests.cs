@@ -41,6 +41,7 @@ public sealed class CSharpLanguageServerTests(ITestOutputHelper output)
         output.WriteLine($"dotnet build --no-incremental of the sample: {step.Elapsed.TotalSeconds:0.0} s; Program.cs: {string.Join(", ", built)}");
         Assert.True(built.Any(d => d.Id == "FTP0001"), $"dotnet build reports no FTP0001 in Program.cs, the mistake the edit below repairs: [{string.Join(", ", built)}]");
 
+        workspace.WriteSolution();
         step.Restart();
         var command = CSharpLanguageServer.Install(Path.Combine(workspace.TempRoot, "tool"));
         output.WriteLine($"dotnet tool install csharp-ls {CSharpLanguageServer.Version}: {step.Elapsed.TotalSeconds:0.0} s");

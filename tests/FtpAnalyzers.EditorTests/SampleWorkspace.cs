@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -48,7 +49,6 @@ public sealed partial class SampleWorkspace : IDisposable
     /// <summary>
     /// Builds the sample as a user would, without incremental shortcuts (a no-change build
     /// prints no warning), and returns the FTP diagnostics it reports for Program.cs.
-    /// Also writes the solution the language server loads.
     /// </summary>
     public IReadOnlyList<DiagnosticAt> BuildAndReadProgramDiagnostics()
     {
@@ -57,17 +57,20 @@ public sealed partial class SampleWorkspace : IDisposable
         if (build.ExitCode != 0)
             throw new InvalidOperationException("The sample did not build: " + build);
 
-        RunOrThrow("new", "sln", "--format", "sln", "--name", Path.GetFileNameWithoutExtension(SolutionPath));
-        // The referenced projects come along when the server loads the sample; listing them would only slow the load.
-        RunOrThrow("sln", SolutionPath, "add", "--include-references", "false", ProjectPath);
-
-        var diagnostics = BuildDiagnosticLine().Matches(build.Output)
+        return BuildDiagnosticLine().Matches(build.Output)
             .Where(m => Path.GetFullPath(m.Groups["file"].Value) == ProgramPath)
-            .Select(m => new DiagnosticAt(m.Groups["id"].Value, int.Parse(m.Groups["line"].Value), int.Parse(m.Groups["column"].Value)))
+            .Select(m => new DiagnosticAt(m.Groups["id"].Value, int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["column"].Value, CultureInfo.InvariantCulture)))
             .Distinct() // MSBuild prints each warning again in its summary
             .Order()
             .ToList();
-        return diagnostics;
+    }
+
+    /// <summary>Writes <see cref="SolutionPath"/>: a solution of the sample alone, for the language server to load.</summary>
+    public void WriteSolution()
+    {
+        RunOrThrow("new", "sln", "--format", "sln", "--name", Path.GetFileNameWithoutExtension(SolutionPath));
+        // The referenced projects come along when the server loads the sample; listing them would only slow the load.
+        RunOrThrow("sln", SolutionPath, "add", "--include-references", "false", ProjectPath);
     }
 
     public void Dispose()
