@@ -20,8 +20,11 @@ public sealed record BenchmarkSettings(
     /// <summary>Folders of an FTP library's own source (<c>--real-ftp DIR</c>): the 1 % target.</summary>
     public string[] RealFtpFolders { get; init; } = Array.Empty<string>();
 
-    /// <summary>Only the real-code table (<c>--only real</c>): a quick local measurement.</summary>
-    public bool OnlyRealCode { get; init; }
+    /// <summary>One table alone (<c>--only gate|dense|scaling|latency|real</c>), for a quick local measurement; null for all.</summary>
+    public string? Only { get; init; }
+
+    /// <summary>True when the table named <paramref name="table"/> is part of this run.</summary>
+    public bool Runs(string table) => Only is null || Only == table;
 
     public const int DefaultSeed = 20261123;
 

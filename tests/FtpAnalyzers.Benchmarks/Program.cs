@@ -11,7 +11,7 @@ namespace FtpAnalyzers.Benchmarks;
 /// docs/performance.md; <c>-- --smoke</c>: every table on small corpora in seconds (CI runs it
 /// through <see cref="RunAsync"/>). Options: <c>--repetitions N</c>, <c>--no-write</c>, <c>--real DIR</c>
 /// and <c>--real-ftp DIR</c> (repeatable: a folder of real C# code without FTP, or an FTP library's
-/// source, measured in the real-code table), <c>--only real</c> (that
+/// source, measured in the real-code table), <c>--only TABLE</c> (one
 /// table alone, for quick local runs; never written to docs/performance.md).
 /// </summary>
 public static class Program
@@ -24,7 +24,7 @@ public static class Program
         var write = true;
         var folders = new System.Collections.Generic.List<string>();
         var ftpFolders = new System.Collections.Generic.List<string>();
-        var onlyRealCode = false;
+        string? only = null;
         for (var index = 0; index < args.Length; index++)
         {
             switch (args[index])
@@ -46,18 +46,17 @@ public static class Program
                 case "--real-ftp" when index + 1 < args.Length:
                     ftpFolders.Add(args[++index]);
                     break;
-                case "--only" when index + 1 < args.Length && args[index + 1] == "real":
-                    onlyRealCode = true;
+                case "--only" when index + 1 < args.Length && args[index + 1] is "gate" or "dense" or "scaling" or "latency" or "real":
+                    only = args[++index];
                     write = false;
-                    index++;
                     break;
                 default:
-                    Console.Error.WriteLine($"unknown argument '{args[index]}'; usage: {Command} [-- --smoke | --repetitions N | --no-write | --real DIR | --real-ftp DIR | --only real]");
+                    Console.Error.WriteLine($"unknown argument '{args[index]}'; usage: {Command} [-- --smoke | --repetitions N | --no-write | --real DIR | --real-ftp DIR | --only gate|dense|scaling|latency|real]");
                     return 2;
             }
         }
 
-        settings = settings with { RealFolders = folders.ToArray(), RealFtpFolders = ftpFolders.ToArray(), OnlyRealCode = onlyRealCode };
+        settings = settings with { RealFolders = folders.ToArray(), RealFtpFolders = ftpFolders.ToArray(), Only = only };
         var report = new StringWriter();
         var failures = await RunAsync(settings, new EchoWriter(report, Console.Out), Console.Error).ConfigureAwait(false);
         if (write)
