@@ -73,6 +73,8 @@ internal static class ConnectionFlowAnalysis
         private Effect[] _effects = Array.Empty<Effect>();
         private readonly int[] _firstEffectOfBlock;
         private readonly Dictionary<int, HashSet<int>> _backEdgeSources = new();
+        // Per block: the command whose reply its branch condition tests, if any.
+        private GuardedCommand?[] _guards = Array.Empty<GuardedCommand?>();
 
         // Set during a loop's pass: where the observations of that pass go.
         private Dictionary<int, ConnectionFacts[]>? _laterIterations;
@@ -234,7 +236,7 @@ internal static class ConnectionFlowAnalysis
 
             var target = destination.Ordinal;
             var finallyRegions = branch.FinallyRegions;
-            var outgoing = state;
+            var outgoing = WithRefusalOn(source, branch, state);
             foreach (var finallyRegion in finallyRegions)
             {
                 if (_opaqueFinallyRegions.Contains(finallyRegion))
@@ -262,6 +264,132 @@ internal static class ConnectionFlowAnalysis
                 Merge(finallyRegion.FirstBlockOrdinal, state, entryStates, worklist, inScope);
 
             Merge(target, outgoing, entryStates, worklist, inScope);
+        }
+
+        /// <summary>
+        /// <paramref name="state"/> as it is on <paramref name="branch"/>: where the branch condition
+        /// rules out the reply that arms the command it tests, that command armed nothing.
+        /// </summary>
+        private FlowState WithRefusalOn(BasicBlock source, ControlFlowBranch branch, FlowState state)
+        {
+            if (_guards[source.Ordinal] is not { } guarded)
+                return state;
+            var conditionValue = (branch == source.ConditionalSuccessor) == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
+            if (!guarded.Guard.Excludes(guarded.ArmingCode, conditionValue)
+                || ObjectOf(_effects[guarded.CommandEffect].Source, state) is not { } connectionObject
+                || connectionObject == FlowState.EscapedObject)
+                return state;
+            var refined = state.Clone();
+            refined.SetFacts(connectionObject, FtpVerbs.AfterRefusal(guarded.Verb, state.FactsOf(connectionObject)));
+            return refined;
+        }
+
+        private GuardedCommand?[] FindGuards()
+        {
+            var guards = new GuardedCommand?[_blocks.Length];
+            foreach (var block in _blocks)
+            {
+                if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is { } condition && ReplyGuard.Of(condition) is { } guard)
+                    guards[block.Ordinal] = GuardedCommandOf(block, guard);
+            }
+
+            return guards;
+        }
+
+        /// <summary>
+        /// The command whose reply <paramref name="guard"/> tests: the call in the condition itself, or
+        /// the one whose reply (or its code) a local or a capture took before it, in this block or the
+        /// blocks leading straight to it. Only when nothing that may change a connection happens
+        /// between the command and the test: otherwise the test says nothing about the state now.
+        /// </summary>
+        private GuardedCommand? GuardedCommandOf(BasicBlock branchBlock, ReplyGuard guard)
+        {
+            const int MaxBlocksBack = 32;
+            var target = guard.Reply;
+            var block = branchBlock;
+            var roots = OperationsOf(block).ToArray();
+            var index = roots.Length - 1;
+            for (var steps = 0; steps < MaxBlocksBack;)
+            {
+                if (index < 0)
+                {
+                    // Not in this block: only a block with a single way in, laid out before it, is followed.
+                    if (block.Predecessors.Length != 1 || block.Predecessors[0].Source.Ordinal >= block.Ordinal)
+                        return null;
+                    block = block.Predecessors[0].Source;
+                    roots = OperationsOf(block).ToArray();
+                    index = roots.Length - 1;
+                    steps++;
+                    continue;
+                }
+
+                var root = roots[index];
+                switch (target)
+                {
+                    case IInvocationOperation invocation when IsWithin(invocation, root):
+                        return GuardedCommandAt(invocation, block, branchBlock, guard);
+                    case IFlowCaptureReferenceOperation reference when root is IFlowCaptureOperation capture && capture.Id.Equals(reference.Id):
+                        target = ReplyOf(capture.Value);
+                        continue;     // the value is inside this same root
+                    case ILocalReferenceOperation reference when root is ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } assignment
+                                                                 && SymbolEqualityComparer.Default.Equals(assigned.Local, reference.Local):
+                        target = ReplyOf(assignment.Value);
+                        continue;
+                }
+
+                index--;
+            }
+
+            return null;
+        }
+
+        /// <summary>The command <paramref name="invocation"/> sends in <paramref name="block"/>, when nothing after it up to the end of <paramref name="branchBlock"/> may change a connection.</summary>
+        private GuardedCommand? GuardedCommandAt(IInvocationOperation invocation, BasicBlock block, BasicBlock branchBlock, ReplyGuard guard)
+        {
+            var command = -1;
+            for (var index = _firstEffectOfBlock[block.Ordinal]; index < _firstEffectOfBlock[block.Ordinal + 1]; index++)
+            {
+                if (_effects[index].Kind == EffectKind.Command && _effects[index].Operation == invocation)
+                    command = index;
+            }
+
+            if (command < 0 || _effects[command].Call is not { Verbs: { Length: 1 } verbs } || verbs[0] is not { } verb
+                || FtpVerbs.ArmingReplyCode(verb) is not { } armingCode)
+                return null;
+
+            // The blocks from the command's to the branch's are a chain of single predecessors: their effects are contiguous in between.
+            var connectionVariable = _effects[command].Source.Variable;
+            for (var index = command + 1; index < _firstEffectOfBlock[branchBlock.Ordinal + 1]; index++)
+            {
+                var effect = _effects[index];
+                if (effect.Kind is not (EffectKind.Capture or EffectKind.Assignment) || (connectionVariable >= 0 && effect.Variable == connectionVariable))
+                    return null;
+            }
+
+            return new GuardedCommand(command, verb, armingCode, guard);
+        }
+
+        /// <summary>What a value holding a reply or its code was taken from: <c>x.Code</c> gives <c>x</c>.</summary>
+        private static IOperation ReplyOf(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+                value = conversion.Operand;
+            if (value is IPropertyReferenceOperation { Property.Name: "Code", Instance: { } reply })
+                value = reply;
+            while (value is IConversionOperation or IAwaitOperation)
+                value = value is IConversionOperation c ? c.Operand : ((IAwaitOperation)value).Operation;
+            return value;
+        }
+
+        private static bool IsWithin(IOperation operation, IOperation root)
+        {
+            for (var current = operation; current is not null; current = current.Parent)
+            {
+                if (current == root)
+                    return true;
+            }
+
+            return false;
         }
 
         private void Merge(int target, FlowState incoming, Dictionary<int, FlowState> entryStates, BlockWorklist worklist, HashSet<int>? inScope)
@@ -353,6 +481,7 @@ internal static class ConnectionFlowAnalysis
             _firstEffectOfBlock[_blocks.Length] = effects.Count;
             _effects = effects.ToArray();
             effects.Clear();
+            _guards = FindGuards();
 
             _observations = new CommandObservation?[_commandCount];
             foreach (var localFunction in _graph.LocalFunctions)
@@ -768,6 +897,28 @@ internal static class ConnectionFlowAnalysis
 
             /// <summary>For a command: its number in this graph, in block order then evaluation order.</summary>
             public int CommandIndex { get; }
+        }
+
+        /// <summary>A command whose reply a block's branch condition tests.</summary>
+        private sealed class GuardedCommand
+        {
+            public GuardedCommand(int commandEffect, string verb, int armingCode, ReplyGuard guard)
+            {
+                CommandEffect = commandEffect;
+                Verb = verb;
+                ArmingCode = armingCode;
+                Guard = guard;
+            }
+
+            /// <summary>The command's index in the effects of the graph.</summary>
+            public int CommandEffect { get; }
+
+            public string Verb { get; }
+
+            /// <summary>The reply that arms what the command sets up (<see cref="FtpVerbs.ArmingReplyCode"/>).</summary>
+            public int ArmingCode { get; }
+
+            public ReplyGuard Guard { get; }
         }
 
         /// <summary>A variable's number, or a Connect call's site number, or neither (default).</summary>

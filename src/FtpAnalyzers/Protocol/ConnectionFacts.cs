@@ -90,6 +90,12 @@ internal readonly struct ConnectionFacts : IEquatable<ConnectionFacts>
 
     public ConnectionFacts WithDataConnectionArmed(bool armed) => With(Bits.Data, armed ? Bits.DataArmed : Bits.DataNotArmed);
 
+    /// <summary>USER answered other than 331: it may have logged in (230) or been refused; nothing is certain of either.</summary>
+    public ConnectionFacts WithUserAndLoginUnknown() => With(Bits.User | Bits.Login, Bits.User | Bits.Login);
+
+    /// <summary>PASV, EPSV, PORT or EPRT refused: whether an earlier one still stands depends on the server.</summary>
+    public ConnectionFacts WithDataConnectionUnknown() => With(Bits.Data, Bits.Data);
+
     private ConnectionFacts With(Bits group, Bits value) => new((_bits & ~group) | value);
 
     public bool Equals(ConnectionFacts other) => _bits == other._bits;

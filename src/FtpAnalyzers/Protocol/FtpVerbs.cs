@@ -46,6 +46,39 @@ internal static class FtpVerbs
     /// <summary>True for a command sent while a rename is pending that breaks it (everything but RNTO, a new RNFR, and QUIT which ends the session).</summary>
     public static bool InterruptsRename(string verb) => verb != Rnto && verb != Rnfr && verb != Quit;
 
+    /// <summary>
+    /// The reply code with which the server accepts what <paramref name="verb"/> sets up (RNFR's
+    /// pending rename, USER's armed login, a data connection); null for verbs that set up nothing
+    /// the rules follow. A branch that rules this code out is one where the command armed nothing.
+    /// </summary>
+    public static int? ArmingReplyCode(string verb) => verb switch
+    {
+        Rnfr => 350,
+        User => 331,
+        "PASV" => 227,
+        "EPSV" => 229,
+        "LPSV" => 228,
+        "PORT" or "EPRT" or "LPRT" => 200,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The state after <paramref name="verb"/> was refused (its reply was not <see cref="ArmingReplyCode"/>),
+    /// from the state its sending left: a refused RNFR leaves no rename pending (RNTO then gets 503
+    /// everywhere); after USER answered otherwise the login may be done (230) or not; after a
+    /// refused PASV/EPSV/PORT/EPRT whether a data connection is armed depends on what came before.
+    /// </summary>
+    public static ConnectionFacts AfterRefusal(string verb, ConnectionFacts afterCommand)
+    {
+        if (afterCommand.IsEscaped)
+            return afterCommand;
+        if (verb == Rnfr)
+            return afterCommand.WithRenameDone();
+        if (verb == User)
+            return afterCommand.WithUserAndLoginUnknown();
+        return ArmsDataConnection(verb) ? afterCommand.WithDataConnectionUnknown() : afterCommand;
+    }
+
     /// <summary>The state of a connection after <paramref name="verb"/> (null: a command whose verb is not known).</summary>
     public static ConnectionFacts After(string? verb, ConnectionFacts before)
     {
