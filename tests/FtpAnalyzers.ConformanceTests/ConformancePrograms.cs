@@ -9,6 +9,8 @@ namespace FtpAnalyzers.ConformanceTests;
 /// flagged. Wrong programs that some server nevertheless accepts name that server and the row of
 /// shared/ftp-protocol.md that says so: the run then checks that the server really accepts it.
 /// Likewise an unflagged program that a server refuses names it, and the run checks the refusal.
+/// A line ending in "// refused" sends a command the server must refuse and whose reply the
+/// program tests (a reply guard): that refusal is checked, and is not the program failing.
 /// </summary>
 public static class ConformancePrograms
 {
@@ -151,6 +153,25 @@ public static class ConformancePrograms
             c.Login(user, password);
             c.Pwd();
             """),
+        // Reply guards: a branch taken only when RNFR was refused has no rename pending.
+        new("CommandAfterARefusedRnfr", """
+            c.Login(user, password);
+            if (c.Rnfr("missing.txt").Code != 350) // refused
+                c.Pwd();
+            c.Rename("a.txt", "b.txt");
+            """),
+        new("SwitchOnTheRnfrReply", """
+            c.Login(user, password);
+            switch (c.Rnfr("missing.txt").Code) // refused
+            {
+                case 350: c.Rnto("b.txt"); break;
+                default: c.Pwd(); break;
+            }
+            """),
+        new("TernaryOnTheRnfrReply", """
+            c.Login(user, password);
+            var done = c.Rnfr("a.txt").Code == 350 ? c.Rnto("b.txt") : c.Pwd();
+            """),
         // FTP0005 leaves NOOP and SYST alone before login (four of five servers answer them), but
         // vsftpd refuses both with 530: measured here, and stated in docs/rules/FTP0005.md.
         new("NoopAndSystBeforeLogin", """
@@ -189,6 +210,14 @@ public sealed record ConformanceProgram(
             }
         }
         """;
+
+    /// <summary>Lines marked "// refused": the server must refuse their command, and the program tests that reply.</summary>
+    public HashSet<int> ExpectedRefusalLines
+        => Source.Split('\n')
+            .Select((text, index) => (Text: text.TrimEnd('\r'), Line: index + 1))
+            .Where(l => l.Text.EndsWith("// refused", System.StringComparison.Ordinal))
+            .Select(l => l.Line)
+            .ToHashSet();
 
     /// <summary>(rule, line) of every "// FTPxxxx" marker in <see cref="Source"/>.</summary>
     public IReadOnlyList<(string Rule, int Line)> ExpectedDiagnostics

@@ -28,6 +28,7 @@ public abstract class ConformanceTests
 
         ResetHome();
         var outcome = await runner.RunAsync(Server.Host, Server.Port, Server.UserName, Server.Password);
+        Assert.True(program.ExpectedRefusalLines.SetEquals(outcome.RefusedLines), $"{name} expects the server to refuse the commands of lines {string.Join(", ", program.ExpectedRefusalLines)}; refused: {string.Join(", ", outcome.RefusedLines)}:\n{outcome}");
 
         if (flagged.Count == 0 && program.RefusedBy?.ContainsKey(Server.Name) == true)
         {

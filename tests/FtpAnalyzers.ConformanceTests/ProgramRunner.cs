@@ -62,7 +62,8 @@ internal sealed partial class ProgramRunner
 
     /// <summary>
     /// Runs the program against a server and returns the source line of the first command that
-    /// failed (a 4xx/5xx reply, or an exception the client threw), or null when it completed.
+    /// failed (a 4xx/5xx reply other than one the program marks as expected, or an exception the
+    /// client threw), or null when it completed.
     /// </summary>
     public async Task<RunOutcome> RunAsync(string host, int port, string user, string password)
     {
@@ -74,6 +75,7 @@ internal sealed partial class ProgramRunner
         var run = assembly.GetType(ConformanceProgram.ClassName)!.GetMethod("Run")!;
 
         var transcript = new List<string>();
+        var refused = new HashSet<int>();
         int? commandLine = null;
         int? failedLine = null;
         var options = new FtpConnectionOptions
@@ -87,8 +89,14 @@ internal sealed partial class ProgramRunner
                     transcript.Add(line);
                     if (line.StartsWith("> ", StringComparison.Ordinal))
                         commandLine = LineIn(assembly, new StackTrace(fNeedFileInfo: true));
-                    else if (failedLine is null && FinalReplyCode().Match(line) is { Success: true } m && int.Parse(m.Groups[1].Value) >= 400)
-                        failedLine = commandLine;
+                    else if (FinalReplyCode().Match(line) is { Success: true } m && int.Parse(m.Groups[1].Value) >= 400)
+                    {
+                        // A refusal the program expects (and tests the reply of) is not a failure.
+                        if (commandLine is { } refusedLine && Program.ExpectedRefusalLines.Contains(refusedLine))
+                            refused.Add(refusedLine);
+                        else
+                            failedLine ??= commandLine;
+                    }
                 }
             },
         };
@@ -108,7 +116,7 @@ internal sealed partial class ProgramRunner
         }
 
         lock (transcript)
-            return new RunOutcome(failedLine, transcript.ToArray());
+            return new RunOutcome(failedLine, refused.Order().ToArray(), transcript.ToArray());
     }
 
     /// <summary>The line of the program's own frame on a stack (async state machines included).</summary>
@@ -122,7 +130,8 @@ internal sealed partial class ProgramRunner
     private static partial Regex FinalReplyCode();
 }
 
-internal sealed record RunOutcome(int? FailedLine, string[] Transcript)
+/// <param name="RefusedLines">Lines marked "// refused" whose command the server did refuse.</param>
+internal sealed record RunOutcome(int? FailedLine, int[] RefusedLines, string[] Transcript)
 {
     public override string ToString() => string.Join("\n", Transcript);
 }

@@ -12,12 +12,20 @@ internal sealed class CommandObservation
 {
     private readonly List<ConnectionFacts[]> _onLaterIterations = new();
 
-    public CommandObservation(FtpCommandCall call, int blockOrdinal)
+    public CommandObservation(FtpCommandCall call, int blockOrdinal, HelperSummary? helper = null)
     {
         Call = call;
         BlockOrdinal = blockOrdinal;
         Before = NewUnreached(call.Verbs.Length);
+        Helper = helper;
     }
+
+    /// <summary>
+    /// For a call of a helper that receives the connection: the helper's summary entered knowing
+    /// nothing. A verb that is wrong there too is the helper's own mistake, reported inside it;
+    /// only what the caller's state makes wrong is reported on the call.
+    /// </summary>
+    public HelperSummary? Helper { get; }
 
     public FtpCommandCall Call { get; }
 

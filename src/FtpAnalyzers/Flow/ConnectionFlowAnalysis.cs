@@ -38,9 +38,10 @@ internal static class ConnectionFlowAnalysis
         var observations = ImmutableArray.CreateBuilder<CommandObservation>();
         var pending = new Queue<ControlFlowGraph>();
         pending.Enqueue(graph);
+        var compilation = graph.OriginalOperation.SemanticModel?.Compilation;
         for (var analyzed = 0; pending.Count > 0 && analyzed <= MaxNestedGraphs; analyzed++)
         {
-            var walker = new GraphWalker(pending.Dequeue(), symbols, cancellationToken);
+            var walker = new GraphWalker(pending.Dequeue(), symbols, cancellationToken, compilation, depth: 0);
             walker.Run(observations);
             foreach (var nested in walker.NestedGraphs)
                 pending.Enqueue(nested);
@@ -53,6 +54,30 @@ internal static class ConnectionFlowAnalysis
         }
 
         return observations.ToImmutable();
+    }
+
+    /// <summary>
+    /// The summary of a helper whose graph is <paramref name="graph"/>, entered with
+    /// <paramref name="parameter"/>'s connection in state <paramref name="entry"/>; null when the
+    /// analysis gives up. Lambdas and local functions inside it start unknown whatever the caller
+    /// does, so they are left to the helper's own analysis.
+    /// </summary>
+    public static HelperSummary? Summarize(ControlFlowGraph graph, FtpSymbols symbols, string name, IParameterSymbol parameter, ConnectionFacts entry, int depth, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var observations = ImmutableArray.CreateBuilder<CommandObservation>();
+        var walker = new GraphWalker(graph, symbols, cancellationToken, compilation, depth) { Seed = (parameter, entry) };
+        if (!walker.Run(observations) || walker.SeedExit is not { } exit)
+            return null;
+
+        var verbs = ImmutableArray.CreateBuilder<string?>();
+        var before = ImmutableArray.CreateBuilder<ConnectionFacts>();
+        foreach (var observation in observations)
+        {
+            verbs.AddRange(observation.Verbs);
+            before.AddRange(observation.Before);
+        }
+
+        return new HelperSummary(name, verbs.ToImmutable(), before.ToImmutable(), exit);
     }
 
     private sealed class GraphWalker
@@ -84,11 +109,18 @@ internal static class ConnectionFlowAnalysis
         // While a block inside a try is visited: the join of every state seen in it so far.
         private FlowState? _exceptionalState;
 
-        public GraphWalker(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken)
+        // Helpers of the compilation, followed up to HelperSummaries.MaxDepth calls deep; none without a compilation.
+        private readonly Compilation? _compilation;
+        private readonly int _depth;
+        private readonly Dictionary<IInvocationOperation, HelperCall?> _helperCalls = new();
+
+        public GraphWalker(ControlFlowGraph graph, FtpSymbols symbols, CancellationToken cancellationToken, Compilation? compilation, int depth)
         {
             _graph = graph;
             _symbols = symbols;
             _cancellationToken = cancellationToken;
+            _compilation = compilation;
+            _depth = depth;
             _blocks = graph.Blocks;
             _firstEffectOfBlock = new int[_blocks.Length + 1];
             _handlersOfBlock = new int[]?[_blocks.Length];
@@ -98,18 +130,38 @@ internal static class ConnectionFlowAnalysis
 
         public List<ControlFlowGraph> NestedGraphs { get; } = new();
 
+        /// <summary>When summarizing a helper: its connection parameter and what is known of it on entry.</summary>
+        public (IParameterSymbol Parameter, ConnectionFacts Facts)? Seed { get; set; }
+
+        /// <summary>When summarizing a helper: what is known of the connection it received when it returns.</summary>
+        public ConnectionFacts? SeedExit { get; private set; }
+
         public int BlockCount => _blocks.Length;
 
         public int BlockVisits { get; private set; }
 
-        public void Run(ImmutableArray<CommandObservation>.Builder results)
+        /// <summary>Adds the observations of this graph to <paramref name="results"/>; false when the analysis gave up.</summary>
+        public bool Run(ImmutableArray<CommandObservation>.Builder results)
         {
             if (_blocks.Length > MaxBlocks || !Prescan())
-                return;
+                return false;
 
-            var entryStates = new Dictionary<int, FlowState>(_blocks.Length) { [0] = FlowState.Entry(_variables) };
+            var entry = FlowState.Entry(_variables);
+            var seeded = -1;
+            if (Seed is { } seed)
+            {
+                // A parameter's initial object is numbered as the parameter itself; bound now, so
+                // that a join does not drop its facts as an object no variable holds.
+                seeded = _variables.Number(seed.Parameter);
+                entry.Bind(seeded, seeded);
+                entry.SetFacts(seeded, seed.Facts);
+            }
+
+            var entryStates = new Dictionary<int, FlowState>(_blocks.Length) { [0] = entry };
             if (!Solve(entryStates, inScope: null, loopHeader: -1, _blocks.Length * VisitsPerBlock, out _))
-                return;
+                return false;
+            if (seeded >= 0)
+                SeedExit = entryStates.TryGetValue(_blocks.Length - 1, out var exit) ? exit.FactsOf(seeded) : ConnectionFacts.Escaped;
 
             // Each loop's pass costs about its body's size; together they get the budget of one more pass.
             var loopBudget = _blocks.Length * VisitsPerBlock;
@@ -125,6 +177,8 @@ internal static class ConnectionFlowAnalysis
                 if (observation is not null)
                     results.Add(observation);
             }
+
+            return true;
         }
 
         /// <summary>Facts on the paths that came around the back edges into <paramref name="header"/>, inside that loop.</summary>
@@ -438,10 +492,26 @@ internal static class ConnectionFlowAnalysis
         /// </summary>
         private bool Prescan()
         {
-            var pending = t_pending ??= new Stack<(IOperation Operation, bool ChildrenDone)>();
-            var effects = t_effects ??= new List<Effect>();
-            pending.Clear();
-            effects.Clear();
+            // Taken from the thread while in use: finding a helper's summary prescans another graph on this thread.
+            var pending = t_pending ?? new Stack<(IOperation Operation, bool ChildrenDone)>();
+            var effects = t_effects ?? new List<Effect>();
+            t_pending = null;
+            t_effects = null;
+            try
+            {
+                return Prescan(pending, effects);
+            }
+            finally
+            {
+                pending.Clear();
+                effects.Clear();
+                t_pending = pending;
+                t_effects = effects;
+            }
+        }
+
+        private bool Prescan(Stack<(IOperation Operation, bool ChildrenDone)> pending, List<Effect> effects)
+        {
             foreach (var block in _blocks)
             {
                 _firstEffectOfBlock[block.Ordinal] = effects.Count;
@@ -574,6 +644,8 @@ internal static class ConnectionFlowAnalysis
                         return new Effect(EffectKind.Connect, operation, site: _variables.SiteOfConnect(invocation));
                     if (_symbols.GetCommand(invocation) is { } call)
                         return new Effect(EffectKind.Command, operation, source: SourceOf(call.Connection), call: call, commandIndex: _commandCount++);
+                    if (HelperCallOf(invocation) is { } helper)
+                        return new Effect(EffectKind.HelperCall, operation, source: SourceOf(helper.Call.Connection), call: helper.Call, commandIndex: _commandCount++, helper: helper);
                     // A method of this object may use the connections held in its fields; any method of
                     // this compilation (a local function too) may use those held in static fields.
                     if (method.MethodKind == MethodKind.LocalFunction)
@@ -653,6 +725,9 @@ internal static class ConnectionFlowAnalysis
                 case EffectKind.Command:
                     ApplyCommand(effect, state);
                     return;
+                case EffectKind.HelperCall:
+                    ApplyHelperCall(effect, state);
+                    return;
                 case EffectKind.LocalFunctionCall:
                     PinCapturedBy(((IInvocationOperation)effect.Operation).TargetMethod, state);
                     state.EscapeFields(staticOnly: true);
@@ -693,25 +768,7 @@ internal static class ConnectionFlowAnalysis
             var call = effect.Call!;
             var connectionObject = ObjectOf(effect.Source, state);
             var facts = connectionObject is { } known ? state.FactsOf(known) : ConnectionFacts.Escaped;
-
-            // Where the facts before each verb go: the observation of the main pass, or this loop pass's own.
-            ConnectionFacts[] before;
-            if (_laterIterations is not null)
-            {
-                if (!_laterIterations.TryGetValue(effect.CommandIndex, out before!))
-                    _laterIterations[effect.CommandIndex] = before = new ConnectionFacts[call.Verbs.Length];
-            }
-            else
-            {
-                if (_observations[effect.CommandIndex] is not { } observation)
-                {
-                    _observations[effect.CommandIndex] = observation = new CommandObservation(call, _currentBlock);
-                    _blocksWithCommands[_currentBlock] = true;
-                }
-
-                before = observation.Before;
-            }
-
+            var before = BeforeOf(effect);
             for (var i = 0; i < before.Length; i++)
             {
                 before[i] = facts;
@@ -720,6 +777,69 @@ internal static class ConnectionFlowAnalysis
 
             if (connectionObject is { } changed)
                 state.SetFacts(changed, facts);
+        }
+
+        /// <summary>
+        /// A call of a helper that receives the connection: what the helper's summary for the
+        /// connection's state here says it finds before each of its commands, and leaves after it.
+        /// Without a summary (too deep, a cycle, the analysis gave up) the connection escapes.
+        /// </summary>
+        private void ApplyHelperCall(in Effect effect, FlowState state)
+        {
+            var helper = effect.Helper!;
+            var connectionObject = ObjectOf(effect.Source, state);
+            var facts = connectionObject is { } known ? state.FactsOf(known) : ConnectionFacts.Escaped;
+            var summary = facts.IsEscaped ? null : _symbols.Helpers.Get(helper.Method, helper.Parameter, facts, _depth + 1, _compilation!, _cancellationToken);
+            var before = BeforeOf(effect);
+            for (var i = 0; i < before.Length; i++)
+                before[i] = summary is not null && summary.Before.Length == before.Length ? summary.Before[i] : ConnectionFacts.Escaped;
+
+            if (connectionObject is { } changed)
+                state.SetFacts(changed, summary?.Exit ?? ConnectionFacts.Escaped);
+            // Like any method of this compilation, the helper may use connections held in static fields.
+            state.EscapeFields(staticOnly: true);
+        }
+
+        /// <summary>Where the facts before each verb of a command go: the observation of the main pass, or this loop pass's own.</summary>
+        private ConnectionFacts[] BeforeOf(in Effect effect)
+        {
+            var call = effect.Call!;
+            ConnectionFacts[] before;
+            if (_laterIterations is not null)
+            {
+                if (!_laterIterations.TryGetValue(effect.CommandIndex, out before!))
+                    _laterIterations[effect.CommandIndex] = before = new ConnectionFacts[call.Verbs.Length];
+                return before;
+            }
+
+            if (_observations[effect.CommandIndex] is not { } observation)
+            {
+                _observations[effect.CommandIndex] = observation = new CommandObservation(call, _currentBlock, effect.Helper?.Standalone);
+                _blocksWithCommands[_currentBlock] = true;
+            }
+
+            return observation.Before;
+        }
+
+        /// <summary>
+        /// The helper <paramref name="invocation"/> calls with the connection, when it has a summary
+        /// (its verbs are those of the summary entered knowing nothing); found once per call.
+        /// </summary>
+        private HelperCall? HelperCallOf(IInvocationOperation invocation)
+        {
+            if (_helperCalls.TryGetValue(invocation, out var known))
+                return known;
+
+            HelperCall? found = null;
+            if (_compilation is not null && _depth < HelperSummaries.MaxDepth
+                && _symbols.Helpers.HelperCallOf(invocation) is { } target
+                && invocation.Arguments[target.Argument] is { Parameter: { } parameter } argument
+                && _symbols.Helpers.Get(target.Method, parameter.Ordinal, ConnectionFacts.Unknown, _depth + 1, _compilation, _cancellationToken) is { } standalone)
+            {
+                found = new HelperCall(target.Method, parameter.Ordinal, new FtpCommandCall(invocation, argument.Value, standalone.Verbs), standalone);
+            }
+
+            return _helperCalls[invocation] = found;
         }
 
         private void ApplyCapture(in Effect effect, FlowState state)
@@ -811,6 +931,9 @@ internal static class ConnectionFlowAnalysis
                         ? _symbols.GetCommand(invocation) is not null
                           || invocation.TargetMethod.Name is "Dispose" or "DisposeAsync" or "ConfigureAwait" or "ToString" or "GetHashCode" or "GetType" or "Equals"
                         : false;
+                case IArgumentOperation { Parent: IInvocationOperation invocation } argument
+                    when argument.Value == child && HelperCallOf(invocation) is { } helper && helper.Call.Connection == child:
+                    return true;
                 case IArgumentOperation { Parameter: { Ordinal: 0, RefKind: RefKind.None }, Parent: IInvocationOperation invocation } argument:
                     return argument.Value == child && _symbols.GetCommand(invocation) is { } call && call.Connection == child;
                 case IPropertyReferenceOperation property when property.Instance == child:
@@ -855,6 +978,7 @@ internal static class ConnectionFlowAnalysis
         {
             Connect,
             Command,
+            HelperCall,
             LocalFunctionCall,
             Assignment,
             Capture,
@@ -869,8 +993,9 @@ internal static class ConnectionFlowAnalysis
         /// <summary>An operation that may change the state, with the numbers of what it involves.</summary>
         private readonly struct Effect
         {
-            public Effect(EffectKind kind, IOperation operation, int variable = -1, int site = -1, ObjectSource source = default, FtpCommandCall? call = null, int commandIndex = -1)
+            public Effect(EffectKind kind, IOperation operation, int variable = -1, int site = -1, ObjectSource source = default, FtpCommandCall? call = null, int commandIndex = -1, HelperCall? helper = null)
             {
+                Helper = helper;
                 Kind = kind;
                 Operation = operation;
                 Variable = variable;
@@ -897,6 +1022,30 @@ internal static class ConnectionFlowAnalysis
 
             /// <summary>For a command: its number in this graph, in block order then evaluation order.</summary>
             public int CommandIndex { get; }
+
+            /// <summary>For a helper call: the helper and its summary entered knowing nothing.</summary>
+            public HelperCall? Helper { get; }
+        }
+
+        /// <summary>A call of a helper that receives a connection, as a command whose verbs are the helper's.</summary>
+        private sealed class HelperCall
+        {
+            public HelperCall(IMethodSymbol method, int parameter, FtpCommandCall call, HelperSummary standalone)
+            {
+                Method = method;
+                Parameter = parameter;
+                Call = call;
+                Standalone = standalone;
+            }
+
+            public IMethodSymbol Method { get; }
+
+            /// <summary>The ordinal of the parameter that receives the connection.</summary>
+            public int Parameter { get; }
+
+            public FtpCommandCall Call { get; }
+
+            public HelperSummary Standalone { get; }
         }
 
         /// <summary>A command whose reply a block's branch condition tests.</summary>

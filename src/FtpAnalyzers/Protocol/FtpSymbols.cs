@@ -30,6 +30,7 @@ internal sealed class FtpSymbols
 
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _attributeVerbs = new(SymbolEqualityComparer.Default);
     private readonly Lazy<CommandCallNames> _callNames;
+    private readonly Lazy<Flow.HelperSummaries> _helpers;
     private readonly ConcurrentDictionary<IPropertySymbol, bool> _autoProperties = new(SymbolEqualityComparer.Default);
 
     private FtpSymbols(Compilation compilation, INamedTypeSymbol connection, INamedTypeSymbol? commandAttribute)
@@ -37,7 +38,11 @@ internal sealed class FtpSymbols
         Connection = connection;
         CommandAttribute = commandAttribute;
         _callNames = new Lazy<CommandCallNames>(() => CommandCallNames.Create(compilation, this));
+        _helpers = new Lazy<Flow.HelperSummaries>(() => new Flow.HelperSummaries(this));
     }
+
+    /// <summary>The summaries of this compilation's helpers that act on a connection they receive, computed on demand.</summary>
+    public Flow.HelperSummaries Helpers => _helpers.Value;
 
     public INamedTypeSymbol Connection { get; }
 

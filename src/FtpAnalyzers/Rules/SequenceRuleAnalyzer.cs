@@ -92,7 +92,7 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
         var verbs = observation.Verbs;
         for (var i = 0; i < verbs.Length; i++)
         {
-            if (verbs[i] is { } verb && IsViolatedBy(verb, observation.Before[i]))
+            if (verbs[i] is { } verb && IsViolatedHere(observation, i, verb, observation.Before[i]))
                 return Create(observation, verb, suffix: "");
         }
 
@@ -100,7 +100,7 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
         {
             for (var i = 0; i < verbs.Length; i++)
             {
-                if (verbs[i] is { } verb && IsViolatedBy(verb, iteration[i]))
+                if (verbs[i] is { } verb && IsViolatedHere(observation, i, verb, iteration[i]))
                     return Create(observation, verb, FromSecondIteration);
             }
         }
@@ -108,6 +108,17 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
         return null;
     }
 
+    /// <summary>
+    /// The verb is wrong in this state, and, for a helper's verb, not wrong in the helper entered
+    /// knowing nothing: that mistake is the helper's own, reported inside it.
+    /// </summary>
+    private bool IsViolatedHere(CommandObservation observation, int index, string verb, ConnectionFacts before)
+        => IsViolatedBy(verb, before) && (observation.Helper is not { } helper || !IsViolatedBy(verb, helper.Before[index]));
+
     private Diagnostic Create(CommandObservation observation, string verb, string suffix)
-        => Diagnostic.Create(_descriptor, observation.Call.Invocation.Syntax.GetLocation(), suffix, verb);
+        => Diagnostic.Create(
+            _descriptor,
+            observation.Call.Invocation.Syntax.GetLocation(),
+            observation.Helper is { } helper ? $" by {helper.Name}(...){suffix}" : suffix,
+            verb);
 }
