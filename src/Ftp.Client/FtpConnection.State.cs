@@ -127,7 +127,7 @@ public sealed partial class FtpConnection
     private static string FormatCommand(string verb, string? argument)
     {
         string parameterName = ParameterNameOf(verb);
-        if (argument is null && verb is not ("CDUP" or "PWD" or "FEAT" or "SYST" or "STAT" or "NOOP" or "QUIT"))
+        if (argument is null && verb is not ("CDUP" or "PWD" or "FEAT" or "SYST" or "STAT" or "NOOP" or "QUIT" or "CCC" or "ABOR" or "REIN" or "HELP" or "MLST"))
         {
             throw new ArgumentNullException(parameterName);
         }
@@ -141,6 +141,8 @@ public sealed partial class FtpConnection
         "PASS" => "password",
         "ACCT" => "account",
         "OPTS" => "option",
+        "SITE" => "command",
+        "HELP" => "topic",
         _ => "path",
     };
 

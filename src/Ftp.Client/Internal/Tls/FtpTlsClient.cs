@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Security.Authentication;
+using Org.BouncyCastle.Tls;
+using Org.BouncyCastle.Tls.Crypto;
+
+namespace Ftp.Internal.Tls;
+
+/// <summary>
+/// The BouncyCastle TLS client of one connection. A data connection's client is given the control
+/// connection's session to resume (<see cref="GetSessionToResume"/>): that is what vsftpd's
+/// require_ssl_reuse and ProFTPD's default TLSOptions check.
+/// </summary>
+internal sealed class FtpTlsClient : DefaultTlsClient
+{
+    // SslProtocols.Tls13, which netstandard2.0 does not name.
+    private const SslProtocols Tls13 = (SslProtocols)12288;
+
+    private readonly TlsSettings _settings;
+    private readonly TlsSession? _resume;
+
+    public FtpTlsClient(TlsCrypto crypto, TlsSettings settings, TlsSession? resume)
+        : base(crypto)
+    {
+        _settings = settings;
+        _resume = resume;
+    }
+
+    /// <summary>Set by <see cref="TlsSettings.CheckServerCertificate"/> when it refused the certificate, so the handshake failure can say why.</summary>
+    public bool CertificateRejected { get; set; }
+
+    /// <summary>The session after the handshake (and, in TLS 1.3, after the tickets that follow it).</summary>
+    public TlsSession? Session => m_context?.ResumableSession;
+
+    /// <summary>True when the handshake resumed the offered session.</summary>
+    public bool Resumed => m_context?.SecurityParameters?.IsResumedSession ?? false;
+
+    /// <summary>The negotiated version, for messages.</summary>
+    public ProtocolVersion? Version => m_context?.ServerVersion;
+
+    public override TlsSession? GetSessionToResume() => _resume;
+
+    public override TlsAuthentication GetAuthentication() => new Authentication(this);
+
+    protected override ProtocolVersion[] GetSupportedVersions()
+    {
+        SslProtocols allowed = _settings.Protocols;
+        bool tls12 = allowed == SslProtocols.None || (allowed & SslProtocols.Tls12) != 0;
+        bool tls13 = allowed == SslProtocols.None || (allowed & Tls13) != 0;
+        if (tls12 && tls13)
+        {
+            return ProtocolVersion.TLSv13.DownTo(ProtocolVersion.TLSv12);
+        }
+
+        if (tls13)
+        {
+            return ProtocolVersion.TLSv13.Only();
+        }
+
+        if (tls12)
+        {
+            return ProtocolVersion.TLSv12.Only();
+        }
+
+        throw new ArgumentException("FtpConnectionOptions.SslProtocols allows neither TLS 1.2 nor TLS 1.3, the versions this client speaks.");
+    }
+
+    // RFC 6066 3: server_name carries host names only, never an IP literal.
+    protected override IList<ServerName>? GetSniServerNames()
+        => IPAddress.TryParse(_settings.Host, out _)
+            ? null
+            : new List<ServerName> { new ServerName(NameType.host_name, System.Text.Encoding.ASCII.GetBytes(new System.Globalization.IdnMapping().GetAscii(_settings.Host))) };
+
+    private sealed class Authentication : TlsAuthentication
+    {
+        private readonly FtpTlsClient _client;
+
+        public Authentication(FtpTlsClient client) => _client = client;
+
+        public void NotifyServerCertificate(TlsServerCertificate serverCertificate)
+        {
+            Certificate chain = serverCertificate.Certificate;
+            var encoded = new List<byte[]>(chain.Length);
+            for (int i = 0; i < chain.Length; i++)
+            {
+                encoded.Add(chain.GetCertificateAt(i).GetEncoded());
+            }
+
+            if (!_client._settings.CheckServerCertificate(encoded))
+            {
+                _client.CertificateRejected = true;
+                throw new TlsFatalAlert(AlertDescription.bad_certificate);
+            }
+        }
+
+        public TlsCredentials? GetClientCredentials(CertificateRequest certificateRequest)
+            => _client._settings.ClientCredentials(_client.m_context, certificateRequest);
+    }
+}
