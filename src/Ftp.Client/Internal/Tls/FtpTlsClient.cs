@@ -39,15 +39,37 @@ internal sealed class FtpTlsClient : DefaultTlsClient
     /// <summary>The negotiated version, for messages.</summary>
     public ProtocolVersion? Version => m_context?.ServerVersion;
 
+    // Authenticated encryption only, forward secret; BouncyCastle's own default list lacks
+    // ECDHE-RSA-AES256-GCM-SHA384, the one suite Debian's vsftpd enables for TLS 1.2.
+    private static readonly int[] CipherSuites =
+    {
+        CipherSuite.TLS_AES_128_GCM_SHA256,
+        CipherSuite.TLS_AES_256_GCM_SHA384,
+        CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+        CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+        CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite.TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,
+    };
+
     public override TlsSession? GetSessionToResume() => _resume;
+
+    protected override int[] GetSupportedCipherSuites() => TlsUtilities.GetSupportedCipherSuites(Crypto, CipherSuites);
 
     public override TlsAuthentication GetAuthentication() => new Authentication(this);
 
+    // TLS 1.3 only when asked for: BouncyCastle 2.7 cannot resume a TLS 1.3 session (it ignores
+    // NewSessionTicket), so under TLS 1.3 servers that demand session reuse on data connections
+    // (vsftpd, ProFTPD) refuse every transfer with 522. TLS 1.2 sessions resume.
     protected override ProtocolVersion[] GetSupportedVersions()
     {
         SslProtocols allowed = _settings.Protocols;
         bool tls12 = allowed == SslProtocols.None || (allowed & SslProtocols.Tls12) != 0;
-        bool tls13 = allowed == SslProtocols.None || (allowed & Tls13) != 0;
+        bool tls13 = (allowed & Tls13) != 0;
         if (tls12 && tls13)
         {
             return ProtocolVersion.TLSv13.DownTo(ProtocolVersion.TLSv12);
