@@ -227,6 +227,11 @@ public sealed partial class FtpConnection
             }
 
             data.Shutdown(SocketShutdown.Send);
+            if (tls is not null)
+            {
+                // As in the sync Upload: unread bytes at close would reset the connection.
+                await Task.Run(() => DrainUntilClosed(data), CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (deadline.Expired)
         {

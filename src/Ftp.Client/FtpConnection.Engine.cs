@@ -199,6 +199,29 @@ public sealed partial class FtpConnection
         // A TLS upload ends with close_notify, so the server can tell the end of the file from a cut.
         tls?.CloseNotify();
         data.Shutdown(SocketShutdown.Send);
+        if (tls is not null)
+        {
+            DrainUntilClosed(data);
+        }
+    }
+
+    /// <summary>
+    /// Reads what the server still sends (TLS 1.3 session tickets, its close_notify) until it closes:
+    /// closing a socket with unread bytes sends a reset, which can make the server drop the end of the upload.
+    /// </summary>
+    private static void DrainUntilClosed(Socket data)
+    {
+        var scrap = new byte[4096];
+        try
+        {
+            while (data.Receive(scrap, 0, scrap.Length, SocketFlags.None) > 0)
+            {
+            }
+        }
+        catch (SocketException)
+        {
+            // The server reset instead of closing: the final reply tells whether the file arrived.
+        }
     }
 
     private Socket OpenPassiveData(PassiveArming passive)

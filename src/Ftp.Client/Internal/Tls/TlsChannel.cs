@@ -77,6 +77,11 @@ internal sealed class TlsChannel
     /// <summary>Reads decrypted bytes; 0 at the end, clean (close_notify) or not (<see cref="EndedUncleanly"/>).</summary>
     public int Read(byte[] buffer, int offset, int count)
     {
+        if (EndedUncleanly)
+        {
+            return 0;
+        }
+
         try
         {
             return _protocol.Stream.Read(buffer, offset, count);
