@@ -24,6 +24,9 @@ public class HostileTlsServerTests
 
     private readonly List<string> _log = new();
 
+    // Made here, not inside a script: generating the test keys takes seconds, longer than the timeouts.
+    public HostileTlsServerTests() => _ = Certificate.Value;
+
     [Theory, InlineData(false), InlineData(true)]
     public async Task A_refused_AUTH_TLS_fails_the_connect_and_nothing_else_is_sent(bool isAsync)
     {
