@@ -113,8 +113,7 @@ public abstract class TlsSequenceTests
                     {
                         ftp.AuthTls();
                         ftp.Login(_server.UserName, _server.Password);
-                        steps.Add(Code(ftp.Pasv()));
-                        steps.Add(Code(ftp.List(new MemoryStream())));
+                        ListAfterPasv(ftp, steps, Code);
                     }
 
                     break;
@@ -125,8 +124,7 @@ public abstract class TlsSequenceTests
                         ftp.Login(_server.UserName, _server.Password);
                         ftp.Pbsz();
                         steps.Add(Code(ftp.Prot(FtpProtection.Clear)));
-                        steps.Add(Code(ftp.Pasv()));
-                        steps.Add(Code(ftp.List(new MemoryStream())));
+                        ListAfterPasv(ftp, steps, Code);
                     }
 
                     break;
@@ -143,8 +141,7 @@ public abstract class TlsSequenceTests
                     using (FtpConnection ftp = Connect(FtpEncryption.Explicit, (SslProtocols)12288))
                     {
                         ftp.Login(_server.UserName, _server.Password);
-                        steps.Add(Code(ftp.Pasv()));
-                        steps.Add(Code(ftp.List(new MemoryStream())));
+                        ListAfterPasv(ftp, steps, Code);
                     }
 
                     break;
@@ -162,6 +159,17 @@ public abstract class TlsSequenceTests
         }
 
         return string.Join(", ", steps);
+    }
+
+    // A server may refuse PASV itself (the transfer is then never sent).
+    private static void ListAfterPasv(FtpConnection ftp, List<string> steps, Func<FtpReply, string> code)
+    {
+        FtpReply pasv = ftp.Pasv();
+        steps.Add(code(pasv));
+        if (pasv.Code == 227)
+        {
+            steps.Add(code(ftp.List(new MemoryStream())));
+        }
     }
 
     private FtpConnection Connect(FtpEncryption encryption = FtpEncryption.None, SslProtocols protocols = SslProtocols.Tls12)
@@ -254,8 +262,8 @@ public abstract class TlsSequenceTests
             ["AUTH after a clear-text login attempt"] = "550, 550, 234",
             ["PROT before PBSZ"] = "503",
             ["PBSZ, PROT before login"] = "200, 200",
-            ["transfer without PROT P"] = "227, 522",
-            ["transfer after PROT C"] = "200, 227, 522",
+            ["transfer without PROT P"] = "550",
+            ["transfer after PROT C"] = "200, 550",
             ["CCC after login"] = "500, 200",
             ["TLS 1.3 data connection"] = "227, 226",
         };
