@@ -100,6 +100,7 @@ public sealed partial class FtpConnection
         _restPending = false;
         FtpException? truncated = null;
         FtpReply final;
+        bool dataPhase = false;
         try
         {
             if (armed is PassiveArming passive)
@@ -117,6 +118,7 @@ public sealed partial class FtpConnection
                 }
 
                 data ??= await SocketOps.AcceptAsync(((ActiveArming)armed).Listener, _connectTimeout, cancellationToken).ConfigureAwait(false);
+                dataPhase = true;
                 TlsChannel? tls = await StartDataTlsAsync(data, cancellationToken).ConfigureAwait(false);
                 long received = 0;
                 if (upload)
@@ -135,6 +137,18 @@ public sealed partial class FtpConnection
                 {
                     truncated = CheckUncleanEnd(verb, first, final, received, sizeKnowable);
                 }
+            }
+            catch (OperationCanceledException e) when (dataPhase && cancellationToken.IsCancellationRequested && _closedBecause is null)
+            {
+                // Cancelled while data flowed: end the transfer with ABOR rather than the connection.
+                data?.Dispose();
+                data = null;
+                if (await AbortCancelledTransferAsync().ConfigureAwait(false))
+                {
+                    throw new OperationCanceledException($"{verb} was cancelled: the client sent ABOR and read the server's replies; the connection is still usable.", e, cancellationToken);
+                }
+
+                throw Fail(e);
             }
             catch (Exception e)
             {

@@ -5,7 +5,9 @@ using System.Linq;
 using System.Net;
 using System.Security.Authentication;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
+using Ftp.Client.Tests.Fakes;
 using Ftp.Client.Tests.Servers;
 
 namespace Ftp.Client.Tests.Integration;
@@ -130,6 +132,29 @@ public abstract class FtpsConformanceTests
     }
 
     private string ExpectedVersion => _protocols == SslProtocols.Tls12 ? "TLS 1.2" : "TLS 1.3";
+
+    [Fact]
+    public async Task A_cancelled_download_sends_ABOR_and_the_connection_goes_on()
+    {
+        string name = UniqueName("abort.bin");
+        File.WriteAllBytes(Path.Combine(_server.HomeDirectory, name), new byte[48 * 1024 * 1024]);
+        string small = UniqueName("after.txt");
+        File.WriteAllText(Path.Combine(_server.HomeDirectory, small), "still usable");
+        await using FtpConnection ftp = await LoggedIn(isAsync: true);
+        await ftp.TypeAsync(FtpDataType.Binary);
+        await ftp.EpsvAsync();
+        using var cancel = new CancellationTokenSource();
+
+        OperationCanceledException error = await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => ftp.RetrAsync(name, new CancellingStream(cancel, after: 1024 * 1024), cancel.Token));
+
+        Assert.True(error.Message.Contains("ABOR", StringComparison.Ordinal), error.Message + "\n" + string.Join("\n", _log.TakeLast(8)));
+        Assert.Contains("> ABOR", _log);
+        Assert.Equal(200, (await ftp.NoopAsync()).Code);
+        var back = new MemoryStream();
+        Assert.Equal(226, (await ftp.DownloadAsync(small, back)).Code);
+        Assert.Equal("still usable", Encoding.UTF8.GetString(back.ToArray()));
+    }
 
     private FtpConnectionOptions Options() => new()
     {
