@@ -133,6 +133,31 @@ public abstract class FtpsConformanceTests
 
     private string ExpectedVersion => _protocols == SslProtocols.Tls12 ? "TLS 1.2" : "TLS 1.3";
 
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task Every_data_connection_that_does_not_resume_goes_through_the_same_certificate_check(bool isAsync)
+    {
+        int checks = 0;
+        FtpConnectionOptions options = Options();
+        options.ServerCertificateValidation = (sender, certificate, chain, errors) =>
+        {
+            Interlocked.Increment(ref checks);
+            Assert.IsType<FtpConnection>(sender);
+            return TestCertificates.TrustTestCa(sender, certificate, chain, errors);
+        };
+        await using FtpConnection ftp = await Call(isAsync, () => FtpConnection.Connect(_server.Host, _server.Port, options), () => FtpConnection.ConnectAsync(_server.Host, _server.Port, options));
+        await Call(isAsync, () => ftp.Login(_server.UserName, _server.Password), () => ftp.LoginAsync(_server.UserName, _server.Password));
+
+        for (int i = 0; i < 3; i++)
+        {
+            await Call(isAsync, () => ftp.Epsv(), () => ftp.EpsvAsync());
+            await Call(isAsync, () => ftp.Nlst(new MemoryStream()), () => ftp.NlstAsync(new MemoryStream()));
+        }
+
+        // A resumed handshake carries no certificate: the session's was checked when it was made.
+        int fullHandshakes = _log.Count(line => line.StartsWith("TLS: data connection", StringComparison.Ordinal) && line.EndsWith("not resuming the control connection's session", StringComparison.Ordinal));
+        Assert.Equal(1 + fullHandshakes, checks);
+    }
+
     [Fact]
     public async Task A_cancelled_download_sends_ABOR_and_the_connection_goes_on()
     {

@@ -98,3 +98,10 @@ public sealed class PureFtpdTlsFixture : ServerFixture<PureFtpdServer>
     /// <inheritdoc />
     protected override PureFtpdServer Start() => PureFtpdServer.Start(tls: ServerTls.Explicit);
 }
+
+/// <summary>vsftpd with explicit TLS that requires a client certificate from the test CA (require_cert, validate_cert).</summary>
+public sealed class VsftpdClientCertificateFixture : ServerFixture<VsftpdServer>
+{
+    /// <inheritdoc />
+    protected override VsftpdServer Start() => VsftpdServer.Start(tls: ServerTls.ExplicitWithClientCertificate);
+}

@@ -28,6 +28,12 @@ public static class TestCertificates
     /// <summary>Self-signed for 127.0.0.1: chains to nothing anyone trusts.</summary>
     public static ServerCertificateFiles SelfSigned => Created.Value.SelfSigned;
 
+    /// <summary>The CA as a PEM file, for servers that check client certificates against it.</summary>
+    public static string AuthorityPath => Created.Value.AuthorityPath;
+
+    /// <summary>A client certificate (with its private key) signed by the CA.</summary>
+    public static X509Certificate2 Client => Created.Value.Client;
+
     /// <summary>
     /// A <see cref="RemoteCertificateValidationCallback"/> that trusts exactly the test CA: the host
     /// name must match, and the only error the client may have found is the chain (the CA is not a
@@ -76,9 +82,21 @@ public static class TestCertificates
         authorityRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         authorityRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(authorityRequest.PublicKey, false));
         X509Certificate2 authority = authorityRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(7));
+        string authorityPath = Path.Combine(folder, "ca.crt");
+        File.WriteAllText(authorityPath, authority.ExportCertificatePem() + "\n");
+
+        using RSA clientKey = RSA.Create(2048);
+        var clientRequest = new CertificateRequest("CN=ftptest", clientKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        clientRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        clientRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        clientRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid("1.3.6.1.5.5.7.3.2") }, false));
+        using X509Certificate2 clientPublic = clientRequest.Create(authority, now.AddDays(-1), now.AddDays(7), new byte[] { 0x20, 1 });
+        X509Certificate2 client = clientPublic.CopyWithPrivateKey(clientKey);
 
         return new Set(
             authority,
+            authorityPath,
+            client,
             Issue(folder, "good", "CN=127.0.0.1", san => san.AddIpAddress(IPAddress.Loopback), authority, now, 1),
             Issue(folder, "other-name", "CN=other.example", san => san.AddDnsName("other.example"), authority, now, 2),
             Issue(folder, "self-signed", "CN=127.0.0.1", san => san.AddIpAddress(IPAddress.Loopback), null, now, 3));
@@ -115,15 +133,18 @@ public static class TestCertificates
         return files;
     }
 
-    private sealed record Set(X509Certificate2 Authority, ServerCertificateFiles Good, ServerCertificateFiles OtherName, ServerCertificateFiles SelfSigned);
+    private sealed record Set(X509Certificate2 Authority, string AuthorityPath, X509Certificate2 Client, ServerCertificateFiles Good, ServerCertificateFiles OtherName, ServerCertificateFiles SelfSigned);
 }
 
 /// <summary>A server certificate as PEM files: certificate, key, and both in one file (Pure-FTPd).</summary>
 public sealed record ServerCertificateFiles(string CertificatePath, string KeyPath, string CombinedPath);
 
 /// <summary>How a test server speaks TLS: with which certificate, and implicitly (TLS from the first byte) or after AUTH TLS.</summary>
-public sealed record ServerTls(ServerCertificateFiles Certificate, bool Implicit = false)
+public sealed record ServerTls(ServerCertificateFiles Certificate, bool Implicit = false, bool RequireClientCertificate = false)
 {
+    /// <summary>Explicit TLS with the good certificate; the client must present a certificate from the test CA.</summary>
+    public static ServerTls ExplicitWithClientCertificate => new(TestCertificates.Good, RequireClientCertificate: true);
+
     /// <summary>Explicit TLS with the good certificate.</summary>
     public static ServerTls Explicit => new(TestCertificates.Good);
 

@@ -84,5 +84,6 @@ public sealed class VsftpdServer : FtpTestServer
             rsa_cert_file={_tls.Certificate.CertificatePath}
             rsa_private_key_file={_tls.Certificate.KeyPath}
             implicit_ssl={(_tls.Implicit ? "YES" : "NO")}
+            {(_tls.RequireClientCertificate ? $"require_cert=YES\nvalidate_cert=YES\nca_certs_file={TestCertificates.AuthorityPath}" : "require_cert=NO")}
             """;
 }
