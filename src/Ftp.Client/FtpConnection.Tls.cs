@@ -187,7 +187,7 @@ public sealed partial class FtpConnection
 
         data.ReceiveTimeout = SocketOps.ToSocketTimeout(_readTimeout);
         data.SendTimeout = SocketOps.ToSocketTimeout(_readTimeout);
-        TlsChannel tls = TlsChannel.Handshake(data, _tlsSettings, SessionToResume(), "data connection");
+        TlsChannel tls = TlsChannel.Handshake(data, _tlsSettings, SessionToResume(), "data connection", bufferInput: true);
         Log($"TLS: data connection is {tls.Version}, {(tls.Resumed ? "resuming" : "not resuming")} the control connection's session");
         return tls;
     }
@@ -201,7 +201,7 @@ public sealed partial class FtpConnection
 
         data.ReceiveTimeout = SocketOps.ToSocketTimeout(_readTimeout);
         data.SendTimeout = SocketOps.ToSocketTimeout(_readTimeout);
-        TlsChannel tls = await TlsChannel.HandshakeAsync(data, _tlsSettings, SessionToResume(), "data connection", _readTimeout, cancellationToken).ConfigureAwait(false);
+        TlsChannel tls = await TlsChannel.HandshakeAsync(data, _tlsSettings, SessionToResume(), "data connection", _readTimeout, cancellationToken, bufferInput: true).ConfigureAwait(false);
         Log($"TLS: data connection is {tls.Version}, {(tls.Resumed ? "resuming" : "not resuming")} the control connection's session");
         return tls;
     }

@@ -42,10 +42,17 @@ internal sealed class TlsChannel
     /// SendTimeout bound it. Throws <see cref="AuthenticationException"/> when the handshake fails,
     /// including a refused server certificate.
     /// </summary>
-    public static TlsChannel Handshake(Socket socket, TlsSettings settings, TlsSession? resume, string what)
+    public static TlsChannel Handshake(Socket socket, TlsSettings settings, TlsSession? resume, string what, bool bufferInput = false)
     {
         var client = new FtpTlsClient(settings.Crypto, settings, resume);
-        var protocol = new TlsClientProtocol(new NetworkStream(socket, ownsSocket: false));
+        var network = new NetworkStream(socket, ownsSocket: false);
+
+        // BouncyCastle reads each record in two small reads (header, body); a buffer saves those
+        // system calls on data connections. Not on the control connection: after CCC the bytes
+        // that follow the TLS session are plain text a read-ahead buffer would swallow.
+        var protocol = bufferInput
+            ? new TlsClientProtocol(new BufferedStream(network, 64 * 1024), network)
+            : new TlsClientProtocol(network);
         try
         {
             protocol.Connect(client);
@@ -61,12 +68,12 @@ internal sealed class TlsChannel
     }
 
     /// <summary>The handshake on a thread-pool thread (BouncyCastle's blocking mode has no async calls); the deadline closes the socket to stop it.</summary>
-    public static async Task<TlsChannel> HandshakeAsync(Socket socket, TlsSettings settings, TlsSession? resume, string what, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<TlsChannel> HandshakeAsync(Socket socket, TlsSettings settings, TlsSession? resume, string what, TimeSpan timeout, CancellationToken cancellationToken, bool bufferInput = false)
     {
         using var deadline = new AsyncDeadline(socket, timeout, cancellationToken);
         try
         {
-            return await Task.Run(() => Handshake(socket, settings, resume, what), CancellationToken.None).ConfigureAwait(false);
+            return await Task.Run(() => Handshake(socket, settings, resume, what, bufferInput), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (deadline.Expired)
         {
