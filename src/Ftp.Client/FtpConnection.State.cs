@@ -160,6 +160,7 @@ public sealed partial class FtpConnection
             TimeoutException or FtpException or OperationCanceledException => failure,
             _ when SocketOps.IsTimeout(failure) => new TimeoutException($"The server was silent for longer than the read timeout ({_readTimeout.TotalSeconds:0.###} s).", failure),
             _ when SocketOps.IsSocketFailure(failure) => new FtpException("The connection to the server failed: " + failure.Message, null, failure),
+            Org.BouncyCastle.Tls.TlsException => new FtpException("The TLS session with the server failed: " + failure.Message, null, failure),
             _ => failure,
         };
         Close($"an exchange failed ({reported.GetType().Name}: {reported.Message})");

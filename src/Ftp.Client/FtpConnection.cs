@@ -494,7 +494,11 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
                 : throw new ArgumentOutOfRangeException(nameof(FtpConnectionOptions.Encryption), options.Encryption, "Encryption is None, Explicit or Implicit.");
             ServerCertificateValidation = options.ServerCertificateValidation;
             ClientCertificates = options.ClientCertificates;
-            SslProtocols = options.SslProtocols;
+            // TLS 1.2 and 1.3 (12288, unnamed on netstandard2.0) are all this client speaks.
+            SslProtocols = options.SslProtocols == System.Security.Authentication.SslProtocols.None
+                || (options.SslProtocols & (System.Security.Authentication.SslProtocols.Tls12 | (System.Security.Authentication.SslProtocols)12288)) != 0
+                    ? options.SslProtocols
+                    : throw new ArgumentOutOfRangeException(nameof(FtpConnectionOptions.SslProtocols), options.SslProtocols, "SslProtocols allows neither TLS 1.2 nor TLS 1.3, the versions this client speaks.");
         }
 
         public FtpEncryption Encryption { get; }

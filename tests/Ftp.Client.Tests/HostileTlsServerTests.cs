@@ -240,6 +240,17 @@ public class HostileTlsServerTests
         await Assert.ThrowsAsync<AuthenticationException>(() => Connect(server, isAsync, FtpEncryption.Implicit));
     }
 
+    [Fact]
+    public void Tls_versions_this_client_does_not_speak_are_refused_before_connecting()
+    {
+        var options = new FtpConnectionOptions { Encryption = FtpEncryption.Explicit, SslProtocols = (SslProtocols)768 };
+
+        // Port 1 on loopback: nothing listens, so reaching the network would fail differently.
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(() => FtpConnection.Connect("127.0.0.1", 1, options));
+
+        Assert.Contains("TLS 1.2", error.Message);
+    }
+
     private FtpConnectionOptions Options(FtpEncryption encryption)
     {
         FtpConnectionOptions options = ScriptedServer.ShortTimeouts(line =>
