@@ -240,6 +240,21 @@ public class HostileTlsServerTests
         await Assert.ThrowsAsync<AuthenticationException>(() => Connect(server, isAsync, FtpEncryption.Implicit));
     }
 
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task Implicit_TLS_against_a_plain_greeting_fails_the_handshake_at_once(bool isAsync)
+    {
+        await using var server = ScriptedServer.Start(async s =>
+        {
+            await s.ReplyAsync("220 Plain text, no TLS here.");
+            await s.WaitForCloseAsync();
+        });
+
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        await Assert.ThrowsAsync<AuthenticationException>(() => Connect(server, isAsync, FtpEncryption.Implicit));
+
+        Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(3), elapsed.Elapsed.ToString());
+    }
+
     [Fact]
     public void Tls_versions_this_client_does_not_speak_are_refused_before_connecting()
     {
