@@ -1,6 +1,7 @@
 #!/bin/bash
-# Installs the real FTP servers the tests start (pyftpdlib and vsftpd; ProFTPD and Pure-FTPd,
-# unpacked beside them) and the local account they log in with. Idempotent and quick when everything is present.
+# Installs the real FTP servers the tests start (pyftpdlib with python3-openssl for its TLS
+# handler, and vsftpd; ProFTPD with mod_tls and Pure-FTPd, unpacked beside them) and the local
+# account they log in with. Idempotent and quick when everything is present.
 # Run as root on Debian 12. The packages' own services are never started: the tests start
 # their own server processes on free 127.0.0.1 ports.
 #
@@ -20,11 +21,11 @@ pureftpd="$unpacked/pure-ftpd/usr/sbin/pure-ftpd"
 unpacked_libraries="libacl1 libcap2 libcrypt1 libhiredis0.14 libidn2-0 libmemcached11 libmemcachedutil2 libncursesw6 libpam0g libpcre2-8-0 libpcre2-posix3 libsodium23 libssl3 libtinfo6 zlib1g openssl"
 
 have_servers() {
-  [ -x /usr/sbin/vsftpd ] && /usr/bin/python3 -c 'import pyftpdlib' >/dev/null 2>&1
+  [ -x /usr/sbin/vsftpd ] && /usr/bin/python3 -c 'import pyftpdlib, OpenSSL' >/dev/null 2>&1
 }
 
 have_unpacked_servers() {
-  [ -x "$proftpd" ] && "$proftpd" --version >/dev/null 2>&1 \
+  [ -x "$proftpd" ] && [ -f "$unpacked/proftpd/usr/lib/proftpd/mod_tls.so" ] && "$proftpd" --version >/dev/null 2>&1 \
     && [ -x "$pureftpd" ] && "$pureftpd" --help >/dev/null 2>&1 \
     && command -v openssl >/dev/null 2>&1
 }
@@ -37,6 +38,17 @@ unpack() {
   if id _apt >/dev/null 2>&1; then chown _apt "$download"; fi
   (cd "$download" && apt-get -o DPkg::Lock::Timeout=300 download -qq "$name" >/dev/null)
   rm -rf "${unpacked:?}/$2"
+  mkdir -p "$unpacked/$2"
+  dpkg -x "$download"/"$name"_*.deb "$unpacked/$2"
+  rm -rf "$download"
+}
+
+# Unpacks a downloaded package over what $unpacked/<folder> already holds.
+unpack_into() {
+  local name="$1" download
+  download="$(mktemp -d)"
+  if id _apt >/dev/null 2>&1; then chown _apt "$download"; fi
+  (cd "$download" && apt-get -o DPkg::Lock::Timeout=300 download -qq "$name" >/dev/null)
   mkdir -p "$unpacked/$2"
   dpkg -x "$download"/"$name"_*.deb "$unpacked/$2"
   rm -rf "$download"
@@ -66,7 +78,7 @@ if ! have_servers; then
   }
   trap cleanup_policy EXIT
   apt_update_once
-  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends vsftpd python3-pyftpdlib >/dev/null
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends vsftpd python3-pyftpdlib python3-openssl >/dev/null
   cleanup_policy
   trap - EXIT
   # A service started by other means (systemd in a full VM) would hold port 21; stop it, it is not needed.
@@ -81,6 +93,9 @@ if ! have_unpacked_servers; then
   # shellcheck disable=SC2086 # a list of package names
   apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends $unpacked_libraries >/dev/null
   unpack proftpd-core proftpd
+  # mod_tls is not in proftpd-core: Debian 12 ships it in proftpd-mod-crypto, whose module
+  # lands in the same usr/lib/proftpd folder when unpacked over it.
+  unpack_into proftpd-mod-crypto proftpd
   unpack pure-ftpd pure-ftpd
 fi
 

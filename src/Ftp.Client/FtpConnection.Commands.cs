@@ -257,4 +257,103 @@ public sealed partial class FtpConnection
     /// <summary>Sends MLSD (RFC 3659) and copies the machine-readable listing into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("MLSD")]
     public Task<FtpReply> MlsdAsync(Stream destination, string? path = null, CancellationToken cancellationToken = default) => ReceiveAsync("MLSD", path, destination, cancellationToken);
+
+    /// <summary>Sends ABOR on its own (no transfer running): servers answer 225 or 226. A cancelled transfer sends it by itself.</summary>
+    [FtpCommand("ABOR")]
+    public FtpReply Abor() => Execute("ABOR", null);
+
+    /// <summary>Sends ABOR on its own (no transfer running): servers answer 225 or 226. A cancelled transfer sends it by itself.</summary>
+    [FtpCommand("ABOR")]
+    public Task<FtpReply> AborAsync(CancellationToken cancellationToken = default) => ExecuteAsync("ABOR", null, cancellationToken);
+
+    /// <summary>Sends ALLO: reserves <paramref name="size"/> bytes for the next upload. Most servers answer 202 (not needed).</summary>
+    [FtpCommand("ALLO")]
+    public FtpReply Allo(long size) => Execute("ALLO", CheckedSize(size));
+
+    /// <summary>Sends ALLO: reserves <paramref name="size"/> bytes for the next upload. Most servers answer 202 (not needed).</summary>
+    [FtpCommand("ALLO")]
+    public Task<FtpReply> AlloAsync(long size, CancellationToken cancellationToken = default) => ExecuteAsync("ALLO", CheckedSize(size), cancellationToken);
+
+    /// <summary>Sends MODE S, B or C. This client transfers in Stream mode; the others are for servers that need them named.</summary>
+    [FtpCommand("MODE")]
+    public FtpReply Mode(FtpTransferMode mode) => Execute("MODE", ModeLetter(mode));
+
+    /// <summary>Sends MODE S, B or C. This client transfers in Stream mode; the others are for servers that need them named.</summary>
+    [FtpCommand("MODE")]
+    public Task<FtpReply> ModeAsync(FtpTransferMode mode, CancellationToken cancellationToken = default) => ExecuteAsync("MODE", ModeLetter(mode), cancellationToken);
+
+    /// <summary>Sends STRU F, R or P: the file structure.</summary>
+    [FtpCommand("STRU")]
+    public FtpReply Stru(FtpFileStructure structure) => Execute("STRU", StructureLetter(structure));
+
+    /// <summary>Sends STRU F, R or P: the file structure.</summary>
+    [FtpCommand("STRU")]
+    public Task<FtpReply> StruAsync(FtpFileStructure structure, CancellationToken cancellationToken = default) => ExecuteAsync("STRU", StructureLetter(structure), cancellationToken);
+
+    /// <summary>Sends SITE with a server-specific command ("CHMOD 644 a.txt", "HELP").</summary>
+    [FtpCommand("SITE")]
+    public FtpReply Site(string command) => Execute("SITE", command);
+
+    /// <summary>Sends SITE with a server-specific command ("CHMOD 644 a.txt", "HELP").</summary>
+    [FtpCommand("SITE")]
+    public Task<FtpReply> SiteAsync(string command, CancellationToken cancellationToken = default) => ExecuteAsync("SITE", command, cancellationToken);
+
+    /// <summary>Sends SMNT: mounts another file system structure. Few servers implement it (502).</summary>
+    [FtpCommand("SMNT")]
+    public FtpReply Smnt(string path) => Execute("SMNT", path);
+
+    /// <summary>Sends SMNT: mounts another file system structure. Few servers implement it (502).</summary>
+    [FtpCommand("SMNT")]
+    public Task<FtpReply> SmntAsync(string path, CancellationToken cancellationToken = default) => ExecuteAsync("SMNT", path, cancellationToken);
+
+    /// <summary>Sends REIN: ends the login and resets the session (also PROT, on the servers that implement it; many answer 502).</summary>
+    [FtpCommand("REIN")]
+    public FtpReply Rein() => Execute("REIN", null);
+
+    /// <summary>Sends REIN: ends the login and resets the session (also PROT, on the servers that implement it; many answer 502).</summary>
+    [FtpCommand("REIN")]
+    public Task<FtpReply> ReinAsync(CancellationToken cancellationToken = default) => ExecuteAsync("REIN", null, cancellationToken);
+
+    /// <summary>Sends HELP, or HELP with a topic (usually a command name): the server's help text (214).</summary>
+    [FtpCommand("HELP")]
+    public FtpReply Help(string? topic = null) => Execute("HELP", topic);
+
+    /// <summary>Sends HELP, or HELP with a topic (usually a command name): the server's help text (214).</summary>
+    [FtpCommand("HELP")]
+    public Task<FtpReply> HelpAsync(string? topic = null, CancellationToken cancellationToken = default) => ExecuteAsync("HELP", topic, cancellationToken);
+
+    /// <summary>Sends MLST (RFC 3659): the facts of one file or folder, on the control connection (250); the working folder when <paramref name="path"/> is null.</summary>
+    [FtpCommand("MLST")]
+    public FtpReply Mlst(string? path = null) => Execute("MLST", path);
+
+    /// <summary>Sends MLST (RFC 3659): the facts of one file or folder, on the control connection (250); the working folder when <paramref name="path"/> is null.</summary>
+    [FtpCommand("MLST")]
+    public Task<FtpReply> MlstAsync(string? path = null, CancellationToken cancellationToken = default) => ExecuteAsync("MLST", path, cancellationToken);
+
+    /// <summary>Sends STOU and uploads <paramref name="source"/> under a name the server chooses (in its 150/250 reply). Needs PASV, EPSV, PORT or EPRT first.</summary>
+    [FtpCommand("STOU")]
+    public FtpReply Stou(Stream source) => Send("STOU", null, source);
+
+    /// <summary>Sends STOU and uploads <paramref name="source"/> under a name the server chooses (in its 150/250 reply). Needs PASV, EPSV, PORT or EPRT first.</summary>
+    [FtpCommand("STOU")]
+    public Task<FtpReply> StouAsync(Stream source, CancellationToken cancellationToken = default) => SendAsync("STOU", null, source, cancellationToken);
+
+    private static string CheckedSize(long size)
+        => size >= 0 ? size.ToString(System.Globalization.CultureInfo.InvariantCulture) : throw new System.ArgumentOutOfRangeException(nameof(size), size, "A size is not negative.");
+
+    private static string ModeLetter(FtpTransferMode mode) => mode switch
+    {
+        FtpTransferMode.Stream => "S",
+        FtpTransferMode.Block => "B",
+        FtpTransferMode.Compressed => "C",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(mode), mode, "MODE is Stream, Block or Compressed."),
+    };
+
+    private static string StructureLetter(FtpFileStructure structure) => structure switch
+    {
+        FtpFileStructure.File => "F",
+        FtpFileStructure.Record => "R",
+        FtpFileStructure.Page => "P",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(structure), structure, "STRU is File, Record or Page."),
+    };
 }

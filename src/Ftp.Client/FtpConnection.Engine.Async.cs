@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Ftp.Internal;
+using Ftp.Internal.Tls;
 
 namespace Ftp;
 
@@ -21,6 +22,17 @@ public sealed partial class FtpConnection
         using Scope scope = Enter(cancellationToken);
         FtpReply reply = await ExchangeAsync(verb, line, cancellationToken).ConfigureAwait(false);
         AfterReply(verb, reply);
+        if (StartsTls(verb, line, reply))
+        {
+            await StartControlTlsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        TrackSessionState(verb, line, reply);
+        if (NeedsDataProtection(verb, reply))
+        {
+            await ProtectDataAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return reply;
     }
 
@@ -68,9 +80,13 @@ public sealed partial class FtpConnection
         return await TransferAsync(verb, line, TakeArmed(verb, isAsync: true), destination, upload: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<FtpReply> SendAsync(string verb, string path, Stream source, CancellationToken cancellationToken)
+    private async Task<FtpReply> SendAsync(string verb, string? path, Stream source, CancellationToken cancellationToken)
     {
-        CheckArgument(path, nameof(path));
+        if (verb != "STOU")
+        {
+            CheckArgument(path!, nameof(path));
+        }
+
         CheckStream(source, nameof(source), write: false);
         string line = CommandLine.Format(verb, path, nameof(path));
         using Scope scope = Enter(cancellationToken);
@@ -80,6 +96,11 @@ public sealed partial class FtpConnection
     private async Task<FtpReply> TransferAsync(string verb, string line, DataArming armed, Stream stream, bool upload, CancellationToken cancellationToken)
     {
         Socket? data = null;
+        bool sizeKnowable = _binary && !_restPending;
+        _restPending = false;
+        FtpException? truncated = null;
+        FtpReply final;
+        bool dataPhase = false;
         try
         {
             if (armed is PassiveArming passive)
@@ -97,22 +118,41 @@ public sealed partial class FtpConnection
                 }
 
                 data ??= await SocketOps.AcceptAsync(((ActiveArming)armed).Listener, _connectTimeout, cancellationToken).ConfigureAwait(false);
+                dataPhase = true;
+                TlsChannel? tls = await StartDataTlsAsync(data, cancellationToken).ConfigureAwait(false);
+                long received = 0;
                 if (upload)
                 {
-                    await UploadAsync(data, stream, cancellationToken).ConfigureAwait(false);
+                    await UploadAsync(data, tls, stream, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    await DownloadAsync(data, stream, cancellationToken).ConfigureAwait(false);
+                    received = await DownloadAsync(data, tls, stream, cancellationToken).ConfigureAwait(false);
                 }
 
                 data.Dispose();
                 data = null;
-                return await ReadFinalReplyAsync(cancellationToken).ConfigureAwait(false);
+                final = await ReadFinalReplyAsync(cancellationToken).ConfigureAwait(false);
+                if (tls is { EndedUncleanly: true })
+                {
+                    truncated = CheckUncleanEnd(verb, first, final, received, sizeKnowable);
+                }
+            }
+            catch (OperationCanceledException e) when (dataPhase && cancellationToken.IsCancellationRequested && _closedBecause is null)
+            {
+                // Cancelled while data flowed: end the transfer with ABOR rather than the connection.
+                data?.Dispose();
+                data = null;
+                if (await AbortCancelledTransferAsync().ConfigureAwait(false))
+                {
+                    throw new OperationCanceledException($"{verb} was cancelled: the client sent ABOR and read the server's replies; the connection is still usable.", e, cancellationToken);
+                }
+
+                throw Fail(e);
             }
             catch (Exception e)
             {
-                Exception reported = Fail(e);
+                Exception reported = FailAndReport(e);
                 if (ReferenceEquals(reported, e))
                 {
                     throw;
@@ -126,30 +166,43 @@ public sealed partial class FtpConnection
             data?.Dispose();
             armed.Dispose();
         }
+
+        return truncated is null ? final : throw truncated;
     }
 
-    private async Task DownloadAsync(Socket data, Stream destination, CancellationToken cancellationToken)
+    private async Task<long> DownloadAsync(Socket data, TlsChannel? tls, Stream destination, CancellationToken cancellationToken)
     {
         var buffer = new byte[TransferBufferSize];
+        long total = 0;
         using var deadline = new AsyncDeadline(data, _readTimeout, cancellationToken);
         try
         {
             while (true)
             {
                 deadline.Restart();
+                int count;
+                if (tls is not null)
+                {
+                    count = await tls.ReadFullAsync(buffer).ConfigureAwait(false);
+                }
+                else
+                {
 #if NET
-                int count = await data.ReceiveAsync(buffer.AsMemory(), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+                    count = await data.ReceiveAsync(buffer.AsMemory(), SocketFlags.None, deadline.Token).ConfigureAwait(false);
 #else
-                int count = await data.ReceiveAsync(new ArraySegment<byte>(buffer), SocketFlags.None).ConfigureAwait(false);
+                    count = await data.ReceiveAsync(new ArraySegment<byte>(buffer), SocketFlags.None).ConfigureAwait(false);
 #endif
+                }
+
                 // The limit is on the server's silence, not on a slow destination.
                 deadline.Pause();
                 if (count == 0)
                 {
-                    return;
+                    return total;
                 }
 
                 await destination.WriteAsync(buffer, 0, count, cancellationToken).ConfigureAwait(false);
+                total += count;
             }
         }
         catch (Exception e) when (deadline.Expired)
@@ -158,7 +211,7 @@ public sealed partial class FtpConnection
         }
     }
 
-    private async Task UploadAsync(Socket data, Stream source, CancellationToken cancellationToken)
+    private async Task UploadAsync(Socket data, TlsChannel? tls, Stream source, CancellationToken cancellationToken)
     {
         var buffer = new byte[TransferBufferSize];
         using var deadline = new AsyncDeadline(data, _readTimeout, cancellationToken);
@@ -169,11 +222,30 @@ public sealed partial class FtpConnection
             while ((count = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 deadline.Restart();
-                await SendAllAsync(data, buffer, count, deadline.Token).ConfigureAwait(false);
+                if (tls is null)
+                {
+                    await SendAllAsync(data, buffer, count, deadline.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await tls.WriteAsync(buffer, 0, count).ConfigureAwait(false);
+                }
+
                 deadline.Pause();
             }
 
+            deadline.Restart();
+            if (tls is not null)
+            {
+                await tls.CloseNotifyAsync().ConfigureAwait(false);
+            }
+
             data.Shutdown(SocketShutdown.Send);
+            if (tls is not null)
+            {
+                // As in the sync Upload: unread bytes at close would reset the connection.
+                await Task.Run(() => DrainUntilClosed(data), CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (deadline.Expired)
         {
@@ -240,7 +312,14 @@ public sealed partial class FtpConnection
         using var deadline = new AsyncDeadline(_control, _readTimeout, cancellationToken);
         try
         {
-            await SendAllAsync(_control, bytes, bytes.Length, deadline.Token).ConfigureAwait(false);
+            if (_controlTls is { } tls)
+            {
+                await tls.WriteAsync(bytes, 0, bytes.Length).ConfigureAwait(false);
+            }
+            else
+            {
+                await SendAllAsync(_control, bytes, bytes.Length, deadline.Token).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (deadline.Expired)
         {
@@ -297,11 +376,20 @@ public sealed partial class FtpConnection
             int count;
             try
             {
+                if (_controlTls is { } tls)
+                {
+                    // BouncyCastle reads block on a pool thread; the socket's own limit backs up the deadline.
+                    _control.ReceiveTimeout = SocketOps.ToSocketTimeout(_readTimeout);
+                    count = await tls.ReadAsync(free.Array!, free.Offset, free.Count).ConfigureAwait(false);
+                }
+                else
+                {
 #if NET
-                count = await _control.ReceiveAsync(free.AsMemory(), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+                    count = await _control.ReceiveAsync(free.AsMemory(), SocketFlags.None, deadline.Token).ConfigureAwait(false);
 #else
-                count = await _control.ReceiveAsync(free, SocketFlags.None).ConfigureAwait(false);
+                    count = await _control.ReceiveAsync(free, SocketFlags.None).ConfigureAwait(false);
 #endif
+                }
             }
             catch (Exception e) when (deadline.Expired)
             {

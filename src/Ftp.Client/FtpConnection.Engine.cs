@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using Ftp.Internal;
+using Ftp.Internal.Tls;
 
 namespace Ftp;
 
@@ -23,6 +24,17 @@ public sealed partial class FtpConnection
         using Scope scope = Enter(default);
         FtpReply reply = Exchange(verb, line);
         AfterReply(verb, reply);
+        if (StartsTls(verb, line, reply))
+        {
+            StartControlTls();
+        }
+
+        TrackSessionState(verb, line, reply);
+        if (NeedsDataProtection(verb, reply))
+        {
+            ProtectData();
+        }
+
         return reply;
     }
 
@@ -68,9 +80,14 @@ public sealed partial class FtpConnection
         return Transfer(verb, line, TakeArmed(verb, isAsync: false), destination, upload: false);
     }
 
-    private FtpReply Send(string verb, string path, Stream source)
+    private FtpReply Send(string verb, string? path, Stream source)
     {
-        CheckArgument(path, nameof(path));
+        // STOU alone has no path: the server picks the name.
+        if (verb != "STOU")
+        {
+            CheckArgument(path!, nameof(path));
+        }
+
         CheckStream(source, nameof(source), write: false);
         string line = CommandLine.Format(verb, path, nameof(path));
         using Scope scope = Enter(default);
@@ -80,6 +97,10 @@ public sealed partial class FtpConnection
     private FtpReply Transfer(string verb, string line, DataArming armed, Stream stream, bool upload)
     {
         Socket? data = null;
+        bool sizeKnowable = _binary && !_restPending;
+        _restPending = false;
+        FtpException? truncated = null;
+        FtpReply final;
         try
         {
             // Passive: connect before the command, so a server that sends its 1xx only after the
@@ -99,23 +120,32 @@ public sealed partial class FtpConnection
                 }
 
                 data ??= SocketOps.Accept(((ActiveArming)armed).Listener, _connectTimeout);
+
+                // TLS starts after the 1xx, as in curl and ftplib: the server begins its side of
+                // the handshake once it has answered the transfer command.
+                TlsChannel? tls = StartDataTls(data);
+                long received = 0;
                 if (upload)
                 {
-                    Upload(data, stream);
+                    Upload(data, tls, stream);
                 }
                 else
                 {
-                    Download(data, stream);
+                    received = Download(data, tls, stream);
                 }
 
                 // Closing the data connection ends the file of an upload.
                 data.Dispose();
                 data = null;
-                return ReadFinalReply();
+                final = ReadFinalReply();
+                if (tls is { EndedUncleanly: true })
+                {
+                    truncated = CheckUncleanEnd(verb, first, final, received, sizeKnowable);
+                }
             }
             catch (Exception e)
             {
-                Exception reported = Fail(e);
+                Exception reported = FailAndReport(e);
                 if (ReferenceEquals(reported, e))
                 {
                     throw;
@@ -129,30 +159,69 @@ public sealed partial class FtpConnection
             data?.Dispose();
             armed.Dispose();
         }
+
+        // Thrown after the final reply was read whole: the connection stays usable.
+        return truncated is null ? final : throw truncated;
     }
 
-    private void Download(Socket data, Stream destination)
+    private long Download(Socket data, TlsChannel? tls, Stream destination)
     {
         data.ReceiveTimeout = SocketOps.ToSocketTimeout(_readTimeout);
         var buffer = new byte[TransferBufferSize];
+        long total = 0;
         int count;
-        while ((count = data.Receive(buffer, 0, buffer.Length, SocketFlags.None)) > 0)
+        while ((count = tls?.Read(buffer, 0, buffer.Length) ?? data.Receive(buffer, 0, buffer.Length, SocketFlags.None)) > 0)
         {
             destination.Write(buffer, 0, count);
+            total += count;
         }
+
+        return total;
     }
 
-    private void Upload(Socket data, Stream source)
+    private void Upload(Socket data, TlsChannel? tls, Stream source)
     {
         data.SendTimeout = SocketOps.ToSocketTimeout(_readTimeout);
         var buffer = new byte[TransferBufferSize];
         int count;
         while ((count = source.Read(buffer, 0, buffer.Length)) > 0)
         {
-            data.Send(buffer, 0, count, SocketFlags.None);
+            if (tls is null)
+            {
+                data.Send(buffer, 0, count, SocketFlags.None);
+            }
+            else
+            {
+                tls.Write(buffer, 0, count);
+            }
         }
 
+        // A TLS upload ends with close_notify, so the server can tell the end of the file from a cut.
+        tls?.CloseNotify();
         data.Shutdown(SocketShutdown.Send);
+        if (tls is not null)
+        {
+            DrainUntilClosed(data);
+        }
+    }
+
+    /// <summary>
+    /// Reads what the server still sends (TLS 1.3 session tickets, its close_notify) until it closes:
+    /// closing a socket with unread bytes sends a reset, which can make the server drop the end of the upload.
+    /// </summary>
+    private static void DrainUntilClosed(Socket data)
+    {
+        var scrap = new byte[4096];
+        try
+        {
+            while (data.Receive(scrap, 0, scrap.Length, SocketFlags.None) > 0)
+            {
+            }
+        }
+        catch (SocketException)
+        {
+            // The server reset instead of closing: the final reply tells whether the file arrived.
+        }
     }
 
     private Socket OpenPassiveData(PassiveArming passive)
@@ -211,7 +280,14 @@ public sealed partial class FtpConnection
     {
         Log("> " + CommandLine.ForLog(verb, line));
         byte[] bytes = _encoding.GetBytes(line + "\r\n");
-        _control.Send(bytes, 0, bytes.Length, SocketFlags.None);
+        if (_controlTls is { } tls)
+        {
+            tls.Write(bytes, 0, bytes.Length);
+        }
+        else
+        {
+            _control.Send(bytes, 0, bytes.Length, SocketFlags.None);
+        }
     }
 
     private FtpReply ReadFinalReply()
@@ -261,9 +337,11 @@ public sealed partial class FtpConnection
             int count;
             try
             {
-                count = _control.Receive(free.Array!, free.Offset, free.Count, SocketFlags.None);
+                count = _controlTls is { } tls
+                    ? tls.Read(free.Array!, free.Offset, free.Count)
+                    : _control.Receive(free.Array!, free.Offset, free.Count, SocketFlags.None);
             }
-            catch (SocketException e) when (SocketOps.IsTimeout(e))
+            catch (Exception e) when (SocketOps.IsTimeout(e))
             {
                 throw ReplyTimedOut(e);
             }

@@ -127,7 +127,7 @@ public sealed partial class FtpConnection
     private static string FormatCommand(string verb, string? argument)
     {
         string parameterName = ParameterNameOf(verb);
-        if (argument is null && verb is not ("CDUP" or "PWD" or "FEAT" or "SYST" or "STAT" or "NOOP" or "QUIT"))
+        if (argument is null && verb is not ("CDUP" or "PWD" or "FEAT" or "SYST" or "STAT" or "NOOP" or "QUIT" or "CCC" or "ABOR" or "REIN" or "HELP" or "MLST"))
         {
             throw new ArgumentNullException(parameterName);
         }
@@ -141,6 +141,8 @@ public sealed partial class FtpConnection
         "PASS" => "password",
         "ACCT" => "account",
         "OPTS" => "option",
+        "SITE" => "command",
+        "HELP" => "topic",
         _ => "path",
     };
 
@@ -158,6 +160,7 @@ public sealed partial class FtpConnection
             TimeoutException or FtpException or OperationCanceledException => failure,
             _ when SocketOps.IsTimeout(failure) => new TimeoutException($"The server was silent for longer than the read timeout ({_readTimeout.TotalSeconds:0.###} s).", failure),
             _ when SocketOps.IsSocketFailure(failure) => new FtpException("The connection to the server failed: " + failure.Message, null, failure),
+            Org.BouncyCastle.Tls.TlsException => new FtpException("The TLS session with the server failed: " + failure.Message, null, failure),
             _ => failure,
         };
         Close($"an exchange failed ({reported.GetType().Name}: {reported.Message})");

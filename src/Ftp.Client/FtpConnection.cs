@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Ftp.Internal;
+using Ftp.Internal.Tls;
 
 namespace Ftp;
 
@@ -53,9 +54,11 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
     private bool _disposed;
     private int _busy;
 
-    private FtpConnection(Socket control, Settings settings)
+    private FtpConnection(Socket control, string host, Settings settings)
     {
         _control = control;
+        _encryption = settings.Encryption;
+        _tlsSettings = new TlsSettings(host, settings.SslProtocols, new ServerCertificateCheck(this, host, settings.ServerCertificateValidation), settings.ClientCertificates);
         _encoding = settings.Encoding;
         _reader = new ReplyReader(settings.Encoding);
         _connectTimeout = settings.ConnectTimeout;
@@ -67,18 +70,32 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
         _control.SendTimeout = socketTimeout;
     }
 
-    /// <summary>Opens the control connection and reads the 220 greeting.</summary>
-    /// <exception cref="FtpException">The server greeted with another code than 220 (the reply is in <see cref="FtpException.Reply"/>), or the connection failed.</exception>
+    /// <summary>
+    /// Opens the control connection and reads the 220 greeting. With <see cref="FtpConnectionOptions.Encryption"/>
+    /// Implicit the TLS handshake comes first; with Explicit, AUTH TLS and the handshake follow the greeting.
+    /// </summary>
+    /// <exception cref="FtpException">The server greeted with another code than 220 (the reply is in <see cref="FtpException.Reply"/>), refused AUTH TLS under Explicit encryption, or the connection failed.</exception>
+    /// <exception cref="System.Security.Authentication.AuthenticationException">The TLS handshake failed, or the server's certificate was not accepted.</exception>
     /// <exception cref="TimeoutException">Connecting or the greeting took longer than the options allow.</exception>
     public static FtpConnection Connect(string host, int port = 21, FtpConnectionOptions? options = null)
     {
         Settings settings = Settings.From(host, port, options);
         IPAddress[] addresses = IPAddress.TryParse(host, out IPAddress? literal) ? new[] { literal } : Dns.GetHostAddresses(host);
         Socket socket = ConnectFirst(addresses, port, settings.ConnectTimeout);
-        var connection = new FtpConnection(socket, settings);
+        var connection = new FtpConnection(socket, host, settings);
         try
         {
+            if (settings.Encryption == FtpEncryption.Implicit)
+            {
+                connection.StartControlTls();
+            }
+
             connection.Greeting = connection.ReadGreeting();
+            if (settings.Encryption == FtpEncryption.Explicit)
+            {
+                connection.RequireAuthTls(connection.AuthTls());
+            }
+
             return connection;
         }
         catch
@@ -88,8 +105,12 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Opens the control connection and reads the 220 greeting.</summary>
-    /// <exception cref="FtpException">The server greeted with another code than 220 (the reply is in <see cref="FtpException.Reply"/>), or the connection failed.</exception>
+    /// <summary>
+    /// Opens the control connection and reads the 220 greeting. With <see cref="FtpConnectionOptions.Encryption"/>
+    /// Implicit the TLS handshake comes first; with Explicit, AUTH TLS and the handshake follow the greeting.
+    /// </summary>
+    /// <exception cref="FtpException">The server greeted with another code than 220 (the reply is in <see cref="FtpException.Reply"/>), refused AUTH TLS under Explicit encryption, or the connection failed.</exception>
+    /// <exception cref="System.Security.Authentication.AuthenticationException">The TLS handshake failed, or the server's certificate was not accepted.</exception>
     /// <exception cref="TimeoutException">Connecting or the greeting took longer than the options allow.</exception>
     public static async Task<FtpConnection> ConnectAsync(string host, int port = 21, FtpConnectionOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -109,10 +130,20 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
         }
 
         Socket socket = await ConnectFirstAsync(addresses, port, settings.ConnectTimeout, cancellationToken).ConfigureAwait(false);
-        var connection = new FtpConnection(socket, settings);
+        var connection = new FtpConnection(socket, host, settings);
         try
         {
+            if (settings.Encryption == FtpEncryption.Implicit)
+            {
+                await connection.StartControlTlsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             connection.Greeting = await connection.ReadGreetingAsync(cancellationToken).ConfigureAwait(false);
+            if (settings.Encryption == FtpEncryption.Explicit)
+            {
+                connection.RequireAuthTls(await connection.AuthTlsAsync(cancellationToken).ConfigureAwait(false));
+            }
+
             return connection;
         }
         catch
@@ -458,7 +489,25 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
             PassiveAddressPolicy = options.PassiveAddressPolicy;
             Encoding = options.Encoding ?? throw new ArgumentException("FtpConnectionOptions.Encoding is null.", nameof(options));
             Log = options.Log;
+            Encryption = options.Encryption is FtpEncryption.None or FtpEncryption.Explicit or FtpEncryption.Implicit
+                ? options.Encryption
+                : throw new ArgumentOutOfRangeException(nameof(FtpConnectionOptions.Encryption), options.Encryption, "Encryption is None, Explicit or Implicit.");
+            ServerCertificateValidation = options.ServerCertificateValidation;
+            ClientCertificates = options.ClientCertificates;
+            // TLS 1.2 and 1.3 (12288, unnamed on netstandard2.0) are all this client speaks.
+            SslProtocols = options.SslProtocols == System.Security.Authentication.SslProtocols.None
+                || (options.SslProtocols & (System.Security.Authentication.SslProtocols.Tls12 | (System.Security.Authentication.SslProtocols)12288)) != 0
+                    ? options.SslProtocols
+                    : throw new ArgumentOutOfRangeException(nameof(FtpConnectionOptions.SslProtocols), options.SslProtocols, "SslProtocols allows neither TLS 1.2 nor TLS 1.3, the versions this client speaks.");
         }
+
+        public FtpEncryption Encryption { get; }
+
+        public System.Net.Security.RemoteCertificateValidationCallback? ServerCertificateValidation { get; }
+
+        public System.Security.Cryptography.X509Certificates.X509CertificateCollection? ClientCertificates { get; }
+
+        public System.Security.Authentication.SslProtocols SslProtocols { get; }
 
         public TimeSpan ConnectTimeout { get; }
 

@@ -1,4 +1,7 @@
 using System;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Ftp;
@@ -29,4 +32,42 @@ public sealed class FtpConnectionOptions
     /// as each line goes out or comes in; the password shows as "&gt; PASS ****".
     /// </summary>
     public Action<string>? Log { get; set; }
+
+    /// <summary>
+    /// Whether the connection uses TLS (FTPS). <see cref="FtpEncryption.None"/> by default. With
+    /// <see cref="FtpEncryption.Explicit"/> or <see cref="FtpEncryption.Implicit"/> the password is
+    /// never sent before the control connection is TLS, and data connections are TLS (PROT P) and
+    /// resume the control connection's TLS session, as vsftpd (require_ssl_reuse) and ProFTPD demand.
+    /// </summary>
+    /// <remarks>
+    /// The TLS stack is BouncyCastle's, not <see cref="SslStream"/>: SslStream on Linux did not
+    /// resume the control connection's session on a data connection (vsftpd answered
+    /// "522 SSL connection failed: session reuse required" with TLS 1.2 and 1.3).
+    /// </remarks>
+    public FtpEncryption Encryption { get; set; } = FtpEncryption.None;
+
+    /// <summary>
+    /// Decides whether the server's certificate is accepted, on the control connection and on
+    /// every data connection (the same host name, the same callback). The sender is the
+    /// <see cref="FtpConnection"/>; the chain is built against the system's roots with the
+    /// certificates the server sent, and the errors say what that check and the host-name check
+    /// found. When null, the certificate is accepted only when there are no errors.
+    /// </summary>
+    public RemoteCertificateValidationCallback? ServerCertificateValidation { get; set; }
+
+    /// <summary>
+    /// Certificates (with their private keys) the client may present when the server asks for
+    /// one; the first whose key is usable is sent. Empty by default.
+    /// </summary>
+    public X509CertificateCollection ClientCertificates { get; set; } = new X509CertificateCollection();
+
+    /// <summary>
+    /// The TLS versions allowed: <see cref="SslProtocols.Tls12"/>, SslProtocols.Tls13 (12288, which
+    /// netstandard2.0 does not name) or both; older versions are never offered.
+    /// <see cref="SslProtocols.None"/> (the default) offers TLS 1.2 only, because this client can
+    /// resume TLS 1.2 sessions on data connections but not TLS 1.3 ones: under TLS 1.3, servers that
+    /// require session reuse (vsftpd's require_ssl_reuse, ProFTPD's default) answer every transfer
+    /// with 522. Ask for TLS 1.3 for servers that do not (pyftpdlib, Pure-FTPd).
+    /// </summary>
+    public SslProtocols SslProtocols { get; set; } = SslProtocols.None;
 }

@@ -11,7 +11,7 @@ using Ftp.Client.Tests.Servers;
 
 // dotnet run -c Release --project tests/Ftp.Client.Benchmarks -- [--size MiB | --smoke] [--repetitions N]
 // Times Ftp.Client's Download and Upload against curl moving the same file through the same
-// vsftpd on 127.0.0.1 in the same run, and shows the process's peak memory staying flat while
+// vsftpd on 127.0.0.1 in the same run, over plain FTP and over FTPS (curl --ssl-reqd), and shows the process's peak memory staying flat while
 // files far larger than it stream through.
 int sizeMiB = 256;
 int repetitions = 3;
@@ -46,14 +46,49 @@ string work = Path.Combine(Path.GetTempPath(), "ftp-bench-" + Guid.NewGuid().ToS
 Directory.CreateDirectory(work);
 try
 {
-    using VsftpdServer server = VsftpdServer.Start();
+    long peakBefore = PeakWorkingSet();
+    long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    Console.WriteLine($"File {sizeMiB} MiB, {repetitions} repetition(s); peak working set before transfers: {Mib(peakBefore)}");
+
+    using (VsftpdServer plain = VsftpdServer.Start())
+    {
+        Measure("FTP", plain, new FtpConnectionOptions { ReadTimeout = TimeSpan.FromSeconds(60) }, Array.Empty<string>());
+    }
+
+    // FTPS: vsftpd's secure defaults (TLS forced for logins and data, session reuse required);
+    // the client over TLS 1.2 (its default), curl with --ssl-reqd trusting the same test CA.
+    string authority = Path.Combine(work, "ca.pem");
+    File.WriteAllText(authority, TestCertificates.Authority.ExportCertificatePem() + "\n");
+    using (VsftpdServer secure = VsftpdServer.Start(tls: ServerTls.Explicit))
+    {
+        var tlsOptions = new FtpConnectionOptions
+        {
+            ReadTimeout = TimeSpan.FromSeconds(60),
+            Encryption = FtpEncryption.Explicit,
+            ServerCertificateValidation = TestCertificates.TrustTestCa,
+        };
+        Measure("FTPS (explicit TLS 1.2)", secure, tlsOptions, new[] { "--ssl-reqd", "--tlsv1.2", "--tls-max", "1.2", "--cacert", authority });
+    }
+
+    long peakAfter = PeakWorkingSet();
+    long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    Console.WriteLine("Times are medians of end-to-end runs (connect, [AUTH TLS,] login, [PBSZ, PROT,] TYPE I, EPSV, transfer, QUIT; curl: its whole process).");
+    Console.WriteLine($"Peak working set of this process: {Mib(peakBefore)} before the transfers, {Mib(peakAfter)} after moving {Mib(size * 8L * repetitions)} through the client.");
+    Console.WriteLine($"Managed memory allocated by all client transfers together: {Mib(allocated)}.");
+    return 0;
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+void Measure(string title, VsftpdServer server, FtpConnectionOptions options, string[] curlOptions)
+{
     string source = Path.Combine(server.HomeDirectory, "source.bin");
     WriteRandomFile(source, size);
     string expectedHash = Hash(source);
     string local = Path.Combine(work, "local.bin");
-    File.Copy(source, local);
-
-    var options = new FtpConnectionOptions { ReadTimeout = TimeSpan.FromSeconds(60) };
+    File.Copy(source, local, overwrite: true);
     var results = new Dictionary<string, List<double>>();
     void Record(string name, double seconds)
     {
@@ -65,10 +100,7 @@ try
         list.Add(seconds);
     }
 
-    long peakBefore = PeakWorkingSet();
-    long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-    Console.WriteLine($"vsftpd on 127.0.0.1:{server.Port}, file {sizeMiB} MiB, {repetitions} repetition(s); peak working set before transfers: {Mib(peakBefore)}");
-
+    Console.WriteLine($"{title}: vsftpd on 127.0.0.1:{server.Port}");
     for (int run = 1; run <= repetitions; run++)
     {
         string target = Path.Combine(work, "download.bin");
@@ -96,7 +128,7 @@ try
         }));
         Check(target, expectedHash, "download async");
 
-        Record("download curl", Time(() => Curl(server, "-o", target, $"ftp://{server.Host}:{server.Port}/source.bin")));
+        Record("download curl", Time(() => Curl(server, curlOptions, "-o", target, $"ftp://{server.Host}:{server.Port}/source.bin")));
         Check(target, expectedHash, "download curl");
 
         Record("upload sync", Time(() =>
@@ -122,7 +154,7 @@ try
         }));
         Check(Path.Combine(server.HomeDirectory, "upload-async.bin"), expectedHash, "upload async");
 
-        Record("upload curl", Time(() => Curl(server, "-T", local, $"ftp://{server.Host}:{server.Port}/upload-curl.bin")));
+        Record("upload curl", Time(() => Curl(server, curlOptions, "-T", local, $"ftp://{server.Host}:{server.Port}/upload-curl.bin")));
         Check(Path.Combine(server.HomeDirectory, "upload-curl.bin"), expectedHash, "upload curl");
 
         foreach (string name in new[] { "upload-sync.bin", "upload-async.bin", "upload-curl.bin" })
@@ -131,11 +163,8 @@ try
         }
     }
 
-    long peakAfter = PeakWorkingSet();
-    long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-
     Console.WriteLine();
-    Console.WriteLine("| operation | Ftp.Client sync | Ftp.Client async | curl | sync / curl | async / curl |");
+    Console.WriteLine($"| {title} | Ftp.Client sync | Ftp.Client async | curl | sync / curl | async / curl |");
     Console.WriteLine("|---|---|---|---|---|---|");
     foreach (string operation in new[] { "download", "upload" })
     {
@@ -147,14 +176,6 @@ try
     }
 
     Console.WriteLine();
-    Console.WriteLine("Times are medians of end-to-end runs (connect, login, TYPE I, EPSV, transfer, QUIT; curl: its whole process).");
-    Console.WriteLine($"Peak working set of this process: {Mib(peakBefore)} before the transfers, {Mib(peakAfter)} after moving {Mib(size * 4L * repetitions)} through the client.");
-    Console.WriteLine($"Managed memory allocated by all client transfers together: {Mib(allocated)}.");
-    return 0;
-}
-finally
-{
-    Directory.Delete(work, recursive: true);
 }
 
 static double Time(Action action)
@@ -164,10 +185,10 @@ static double Time(Action action)
     return stopwatch.Elapsed.TotalSeconds;
 }
 
-static void Curl(VsftpdServer server, params string[] arguments)
+static void Curl(VsftpdServer server, string[] options, params string[] arguments)
 {
     var start = new ProcessStartInfo("/usr/bin/curl") { RedirectStandardError = true, UseShellExecute = false };
-    foreach (string argument in new[] { "--silent", "--show-error", "--user", server.UserName + ":" + server.Password }.Concat(arguments))
+    foreach (string argument in new[] { "--silent", "--show-error", "--user", server.UserName + ":" + server.Password }.Concat(options).Concat(arguments))
     {
         start.ArgumentList.Add(argument);
     }

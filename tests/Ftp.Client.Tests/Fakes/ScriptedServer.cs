@@ -82,8 +82,8 @@ internal sealed class ScriptedServer : IAsyncDisposable
 internal sealed class ScriptedSession : IDisposable
 {
     private readonly Socket _client;
-    private readonly NetworkStream _stream;
-    private readonly StreamReader _reader;
+    private Stream _stream;
+    private StreamReader _reader;
     private readonly List<string> _received;
 
     public ScriptedSession(Socket client, List<string> received, CancellationToken stop)
@@ -144,6 +144,15 @@ internal sealed class ScriptedSession : IDisposable
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>The server side of a TLS handshake on the control connection (after a 234, or first under implicit TLS).</summary>
+    public async Task StartTlsAsync(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    {
+        var tls = new System.Net.Security.SslStream(_stream, leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsServerAsync(new System.Net.Security.SslServerAuthenticationOptions { ServerCertificate = certificate }, Stop).ConfigureAwait(false);
+        _stream = tls;
+        _reader = new StreamReader(tls, Encoding.UTF8);
     }
 
     /// <summary>Closes the control connection abruptly.</summary>

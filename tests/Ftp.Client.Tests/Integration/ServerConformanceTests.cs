@@ -4,7 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
+using Ftp.Client.Tests.Fakes;
 using Ftp.Client.Tests.Servers;
 
 namespace Ftp.Client.Tests.Integration;
@@ -385,6 +387,29 @@ public abstract class ServerConformanceTests
         // vsftpd: "200 Always in UTF8 mode."; pyftpdlib, always UTF-8, refuses the option: 501;
         // Pure-FTPd does not know OPTS: 504.
         Assert.Contains(opts.Code, new[] { 200, 501, 504 });
+    }
+
+    [Fact]
+    public async Task A_cancelled_download_sends_ABOR_and_the_connection_goes_on()
+    {
+        string name = UniqueName("abort.bin");
+        File.WriteAllBytes(Path.Combine(_server.HomeDirectory, name), new byte[48 * 1024 * 1024]);
+        string small = UniqueName("after.txt");
+        File.WriteAllText(Path.Combine(_server.HomeDirectory, small), "still usable");
+        await using FtpConnection ftp = await LoggedIn(isAsync: true);
+        await ftp.TypeAsync(FtpDataType.Binary);
+        await ftp.EpsvAsync();
+        using var cancel = new CancellationTokenSource();
+
+        OperationCanceledException error = await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => ftp.RetrAsync(name, new CancellingStream(cancel, after: 1024 * 1024), cancel.Token));
+
+        Assert.True(error.Message.Contains("ABOR", StringComparison.Ordinal), error.Message + "\n" + string.Join("\n", _log.TakeLast(20)));
+        Assert.Contains("> ABOR", _log);
+        Assert.Equal(200, (await ftp.NoopAsync()).Code);
+        var back = new MemoryStream();
+        Assert.Equal(226, (await ftp.DownloadAsync(small, back)).Code);
+        Assert.Equal("still usable", Encoding.UTF8.GetString(back.ToArray()));
     }
 
     private FtpConnectionOptions Options() => new()

@@ -29,7 +29,8 @@ public abstract class FtpTestServer : IDisposable, IAsyncDisposable
     private protected FtpTestServer(string name, string? homeDirectory)
     {
         Name = name;
-        ScratchDirectory = CreatePrivateDirectory($"ftp-{name}-");
+        // Server configs take paths unquoted: the folder name keeps to letters, digits and hyphens.
+        ScratchDirectory = CreatePrivateDirectory("ftp-" + System.Text.RegularExpressions.Regex.Replace(name, "[^A-Za-z0-9]+", "-").Trim('-') + "-");
         _ownsHome = homeDirectory is null;
         HomeDirectory = homeDirectory ?? Path.Combine(ScratchDirectory, "home");
         Directory.CreateDirectory(HomeDirectory);

@@ -16,21 +16,34 @@ public sealed class ProftpdServer : FtpTestServer
     /// <summary>Where the install script unpacks the server.</summary>
     public const string ExecutablePath = "/opt/ftpanalyzers-test-servers/proftpd/usr/sbin/proftpd";
 
-    private ProftpdServer(string? homeDirectory)
-        : base("ProFTPD", homeDirectory)
+    /// <summary>Where the install script unpacks mod_tls (from proftpd-mod-crypto) beside the core modules.</summary>
+    public const string ModulePath = "/opt/ftpanalyzers-test-servers/proftpd/usr/lib/proftpd";
+
+    private readonly ServerTls? _tls;
+
+    private ProftpdServer(string? homeDirectory, ServerTls? tls)
+        : base(tls is null ? "ProFTPD" : tls.Implicit ? "ProFTPD (implicit TLS)" : "ProFTPD (TLS)", homeDirectory)
     {
+        _tls = tls;
     }
 
     /// <summary>
     /// Starts ProFTPD serving <paramref name="homeDirectory"/>, or a new temp folder (writable by
-    /// the session user, deleted on dispose) when null.
+    /// the session user, deleted on dispose) when null. With <paramref name="tls"/> it loads mod_tls
+    /// with TLSRequired on (logins and data) and mod_tls's default TLSOptions, under which data
+    /// connections must resume the control connection's TLS session.
     /// </summary>
-    public static ProftpdServer Start(string? homeDirectory = null)
+    public static ProftpdServer Start(string? homeDirectory = null, ServerTls? tls = null)
     {
+        if (tls is not null)
+        {
+            RequireFile(Path.Combine(ModulePath, "mod_tls.so"), "ProFTPD's mod_tls (package proftpd-mod-crypto)");
+        }
+
         RequireFile(ExecutablePath, "ProFTPD");
         RequireUser(DefaultUserName);
         RequireRoot("ProFTPD");
-        return StartOnFreePort(new ProftpdServer(homeDirectory), (server, port) => server.StartOn(port));
+        return StartOnFreePort(new ProftpdServer(homeDirectory, tls), (server, port) => server.StartOn(port));
     }
 
     private void StartOn(int port)
@@ -66,8 +79,24 @@ public sealed class ProftpdServer : FtpTestServer
             PidFile             {Path.Combine(ScratchDirectory, "proftpd.pid")}
             SystemLog           {Path.Combine(ScratchDirectory, "proftpd.log")}
             TransferLog         NONE
+            {TlsSettings()}
 
             """);
         Launch(new ProcessStartInfo(ExecutablePath) { ArgumentList = { "--nodaemon", "--config", config } }, _ => port);
     }
+
+    private string TlsSettings() => _tls is null
+        ? ""
+        : $"""
+            ModulePath          {ModulePath}
+            LoadModule          mod_tls.c
+            TLSEngine           on
+            TLSRequired         on
+            TLSProtocol         TLSv1.2 TLSv1.3
+            TLSRSACertificateFile    {_tls.Certificate.CertificatePath}
+            TLSRSACertificateKeyFile {_tls.Certificate.KeyPath}
+            TLSVerifyClient     off
+            TLSLog              {Path.Combine(ScratchDirectory, "tls.log")}
+            {(_tls.Implicit ? "TLSOptions          UseImplicitSSL" : "")}
+            """;
 }

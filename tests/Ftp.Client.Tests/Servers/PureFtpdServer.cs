@@ -19,22 +19,31 @@ public sealed class PureFtpdServer : FtpTestServer
     /// <summary>The tool that writes the virtual users' database, from the same package.</summary>
     public const string PasswordToolPath = "/opt/ftpanalyzers-test-servers/pure-ftpd/usr/bin/pure-pw";
 
-    private PureFtpdServer(string? homeDirectory)
-        : base("Pure-FTPd", homeDirectory)
+    private readonly ServerTls? _tls;
+
+    private PureFtpdServer(string? homeDirectory, ServerTls? tls)
+        : base(tls is null ? "Pure-FTPd" : "Pure-FTPd (TLS)", homeDirectory)
     {
+        _tls = tls;
     }
 
     /// <summary>
     /// Starts Pure-FTPd serving <paramref name="homeDirectory"/>, or a new temp folder (writable by
-    /// the session user, deleted on dispose) when null.
+    /// the session user, deleted on dispose) when null. With <paramref name="tls"/> it runs with
+    /// TLS 3 (--tls=3: clear-text sessions and clear data connections refused); it has no implicit TLS.
     /// </summary>
-    public static PureFtpdServer Start(string? homeDirectory = null)
+    public static PureFtpdServer Start(string? homeDirectory = null, ServerTls? tls = null)
     {
+        if (tls is { Implicit: true })
+        {
+            throw new ArgumentException("Pure-FTPd has no implicit TLS.", nameof(tls));
+        }
+
         RequireFile(ExecutablePath, "Pure-FTPd");
         RequireFile(PasswordToolPath, "pure-pw");
         RequireUser(DefaultUserName);
         RequireRoot("Pure-FTPd");
-        return StartOnFreePort(new PureFtpdServer(homeDirectory), (server, port) => server.StartOn(port));
+        return StartOnFreePort(new PureFtpdServer(homeDirectory, tls), (server, port) => server.StartOn(port));
     }
 
     private string PasswordFile => Path.Combine(ScratchDirectory, "pureftpd.passwd");
@@ -125,6 +134,7 @@ public sealed class PureFtpdServer : FtpTestServer
             AutoRename                  no
             CustomerProof               yes
             PIDFile                     {Path.Combine(ScratchDirectory, "pure-ftpd.pid")}
+            {(_tls is null ? "" : $"TLS                         3\nCertFile                    {_tls.Certificate.CombinedPath}")}
 
             """);
         Launch(new ProcessStartInfo(ExecutablePath) { ArgumentList = { config } }, _ => port);

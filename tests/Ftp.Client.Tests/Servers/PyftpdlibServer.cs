@@ -27,8 +27,20 @@ public sealed class PyftpdlibServer : FtpTestServer
         logging.basicConfig(level=logging.ERROR)
         authorizer = DummyAuthorizer()
         authorizer.add_user(user, password, home, perm="elradfmwMT")
-        class Handler(FTPHandler):
-            pass
+        if len(sys.argv) > 5:
+            try:
+                from pyftpdlib.handlers import TLS_FTPHandler
+            except ImportError:
+                print("missing-tls", flush=True)
+                sys.exit(3)
+            class Handler(TLS_FTPHandler):
+                pass
+            Handler.certfile, Handler.keyfile = sys.argv[4:6]
+            Handler.tls_control_required = True
+            Handler.tls_data_required = True
+        else:
+            class Handler(FTPHandler):
+                pass
         Handler.authorizer = authorizer
         Handler.permit_foreign_addresses = False
         server = FTPServer(("127.0.0.1", 0), Handler)
@@ -36,21 +48,36 @@ public sealed class PyftpdlibServer : FtpTestServer
         server.serve_forever()
         """;
 
-    private PyftpdlibServer(string? homeDirectory)
-        : base("pyftpdlib", homeDirectory)
+    private PyftpdlibServer(string? homeDirectory, bool tls)
+        : base(tls ? "pyftpdlib (TLS)" : "pyftpdlib", homeDirectory)
     {
     }
 
-    /// <summary>Starts pyftpdlib serving <paramref name="homeDirectory"/> (a new temp folder when null).</summary>
-    public static PyftpdlibServer Start(string? homeDirectory = null)
+    /// <summary>
+    /// Starts pyftpdlib serving <paramref name="homeDirectory"/> (a new temp folder when null). With
+    /// <paramref name="tls"/> it runs TLS_FTPHandler (python3-openssl) requiring TLS on the control
+    /// and data connections (tls_control_required, tls_data_required); pyftpdlib has no implicit TLS.
+    /// </summary>
+    public static PyftpdlibServer Start(string? homeDirectory = null, ServerTls? tls = null)
     {
         RequireFile(PythonPath, "Debian's python3");
-        var server = new PyftpdlibServer(homeDirectory);
+        if (tls is { Implicit: true })
+        {
+            throw new ArgumentException("pyftpdlib has no implicit TLS.", nameof(tls));
+        }
+
+        var server = new PyftpdlibServer(homeDirectory, tls is not null);
         try
         {
             string script = Path.Combine(server.ScratchDirectory, "server.py");
             File.WriteAllText(script, Script);
             var startInfo = new ProcessStartInfo(PythonPath) { ArgumentList = { script, server.UserName, server.Password, server.HomeDirectory } };
+            if (tls is not null)
+            {
+                startInfo.ArgumentList.Add(tls.Certificate.CertificatePath);
+                startInfo.ArgumentList.Add(tls.Certificate.KeyPath);
+            }
+
             server.Launch(startInfo, s => ((PyftpdlibServer)s).ReadPort());
             return server;
         }
@@ -69,6 +96,11 @@ public sealed class PyftpdlibServer : FtpTestServer
         }
 
         string? line = FirstLine.Result;
+        if (line == "missing-tls")
+        {
+            throw new InvalidOperationException("pyftpdlib's TLS_FTPHandler needs python3-openssl. Run .ci/install-ftp-servers.sh as root.");
+        }
+
         if (line == "missing")
         {
             throw new InvalidOperationException("python3-pyftpdlib is not installed. Run .ci/install-ftp-servers.sh as root.");

@@ -14,22 +14,28 @@ public sealed class VsftpdServer : FtpTestServer
     /// <summary>Where Debian installs the server.</summary>
     public const string ExecutablePath = "/usr/sbin/vsftpd";
 
-    private VsftpdServer(string? homeDirectory)
-        : base("vsftpd", homeDirectory)
+    private readonly ServerTls? _tls;
+
+    private VsftpdServer(string? homeDirectory, ServerTls? tls)
+        : base(tls is null ? "vsftpd" : tls.Implicit ? "vsftpd (implicit TLS)" : "vsftpd (TLS)", homeDirectory)
     {
+        _tls = tls;
     }
 
     /// <summary>
     /// Starts vsftpd serving <paramref name="homeDirectory"/>, or a new temp folder (writable by
     /// the session user, deleted on dispose) when null. A folder given here is used as it is: the
-    /// ftptest user must be able to read it, and to write it for uploads.
+    /// ftptest user must be able to read it, and to write it for uploads. With <paramref name="tls"/>
+    /// it speaks FTPS (ssl_enable=YES) with vsftpd's own defaults: logins and data must be TLS
+    /// (force_local_logins_ssl, force_local_data_ssl) and data connections must resume the control
+    /// connection's session (require_ssl_reuse).
     /// </summary>
-    public static VsftpdServer Start(string? homeDirectory = null)
+    public static VsftpdServer Start(string? homeDirectory = null, ServerTls? tls = null)
     {
         RequireFile(ExecutablePath, "vsftpd");
         RequireUser(DefaultUserName);
         RequireRoot("vsftpd");
-        return StartOnFreePort(new VsftpdServer(homeDirectory), (server, port) => server.StartOn(port));
+        return StartOnFreePort(new VsftpdServer(homeDirectory, tls), (server, port) => server.StartOn(port));
     }
 
     private void StartOn(int port)
@@ -65,9 +71,19 @@ public sealed class VsftpdServer : FtpTestServer
             seccomp_sandbox=NO
             isolate=NO
             isolate_network=NO
-            ssl_enable=NO
+            {TlsSettings()}
 
             """);
         Launch(new ProcessStartInfo(ExecutablePath) { ArgumentList = { config } }, _ => port);
     }
+
+    private string TlsSettings() => _tls is null
+        ? "ssl_enable=NO"
+        : $"""
+            ssl_enable=YES
+            rsa_cert_file={_tls.Certificate.CertificatePath}
+            rsa_private_key_file={_tls.Certificate.KeyPath}
+            implicit_ssl={(_tls.Implicit ? "YES" : "NO")}
+            {(_tls.RequireClientCertificate ? $"require_cert=YES\nvalidate_cert=YES\nca_certs_file={TestCertificates.AuthorityPath}" : "require_cert=NO")}
+            """;
 }
