@@ -172,6 +172,39 @@ public static class ConformancePrograms
             c.Login(user, password);
             var done = c.Rnfr("a.txt").Code == 350 ? c.Rnto("b.txt") : c.Pwd();
             """),
+        // Helpers: what they send is followed into them; a mistake the caller causes is reported on the call.
+        new("PassAfterAHelperThatLoggedIn", """
+            SignIn(c, user, password);
+            c.Pass(password); // FTP0001
+            """, AcceptedBy: new() { ["vsftpd"] = "row d: vsftpd answers a PASS after a completed login with 230" },
+            Helpers: """
+            static void SignIn(FtpConnection c, string user, string password) { c.User(user); c.Pass(password); }
+            """),
+        new("ListAfterAHelperThatUploaded", """
+            c.Login(user, password);
+            Put(c, "up.txt");
+            c.Nlst(new MemoryStream()); // FTP0004
+            """, Helpers: """
+            static void Put(FtpConnection c, string name) { c.Pasv(); c.Stor(name, new MemoryStream(new byte[] { 1, 2, 3 })); }
+            """),
+        new("HelperThatDownloadsWithoutPasv", """
+            c.Login(user, password);
+            Fetch(c, "a.txt"); // FTP0004
+            """, Helpers: """
+            static FtpReply Fetch(FtpConnection c, string path) => c.Retr(path, new MemoryStream());
+            """),
+        new("HelpersUsedRight", """
+            SignIn(c, user, password);
+            Put(c, "up.txt");
+            c.Epsv();
+            Fetch(c, "up.txt");
+            await PutAsync(c, "up2.txt");
+            """, Helpers: """
+            static void SignIn(FtpConnection c, string user, string password) { c.User(user); c.Pass(password); }
+            static void Put(FtpConnection c, string name) { c.Pasv(); c.Stor(name, new MemoryStream(new byte[] { 1, 2, 3 })); }
+            static FtpReply Fetch(FtpConnection c, string path) => c.Retr(path, new MemoryStream());
+            static async Task PutAsync(FtpConnection c, string name) { await c.EpsvAsync(); await c.StorAsync(name, new MemoryStream(new byte[] { 4 })); }
+            """),
         // FTP0005 leaves NOOP and SYST alone before login (four of five servers answer them), but
         // vsftpd refuses both with 530: measured here, and stated in docs/rules/FTP0005.md.
         new("NoopAndSystBeforeLogin", """
@@ -187,11 +220,13 @@ public static class ConformancePrograms
 }
 
 /// <summary>One program: its statements run on <c>c</c>, a connection it opens itself.</summary>
+/// <param name="Helpers">Methods declared beside the program's, which its body calls with the connection.</param>
 public sealed record ConformanceProgram(
     string Name,
     string Body,
     Dictionary<string, string>? AcceptedBy = null,
-    Dictionary<string, string>? RefusedBy = null)
+    Dictionary<string, string>? RefusedBy = null,
+    string? Helpers = null)
 {
     public const string ClassName = "ConformanceProgram";
 
@@ -208,6 +243,7 @@ public sealed record ConformanceProgram(
                 await using var c = await FtpConnection.ConnectAsync(host, port, options);
         {{Indent(Body)}}
             }
+        {{Indent(Helpers ?? "")}}
         }
         """;
 

@@ -119,10 +119,14 @@ internal sealed partial class ProgramRunner
             return new RunOutcome(failedLine, refused.Order().ToArray(), transcript.ToArray());
     }
 
-    /// <summary>The line of the program's own frame on a stack (async state machines included).</summary>
+    /// <summary>
+    /// The line of the program's body on a stack (its async state machine included), not of a
+    /// helper it called: a command sent from inside a helper is that call's.
+    /// </summary>
     private static int? LineIn(Assembly program, StackTrace stack)
         => stack.GetFrames()
-            .FirstOrDefault(f => f.GetMethod()?.DeclaringType?.Assembly == program && f.GetFileLineNumber() > 0)
+            .FirstOrDefault(f => f.GetMethod() is { DeclaringType: { } type } method && type.Assembly == program && f.GetFileLineNumber() > 0
+                && (method.Name == "Run" || type.Name.StartsWith("<Run>", StringComparison.Ordinal)))
             ?.GetFileLineNumber();
 
     // The last line of a reply: three digits and a space ("ddd-" lines continue it).
