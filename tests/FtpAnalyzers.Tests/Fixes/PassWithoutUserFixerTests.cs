@@ -176,24 +176,32 @@ public sealed class PassWithoutUserFixerTests
     [Fact]
     public Task Moves_User_before_a_declaration_and_leaves_the_expression_bodied_helper_alone()
     {
+        // The helper's PASS after a PASS is one without USER, reported on its call, before and after the fix.
         var source = Members("""
                 static FtpReply Send(FtpConnection c, string pw) => c.Pass(pw);
                 void M(string host, string pw)
                 {
                     using var c = FtpConnection.Connect(host);
-                    var r = {|FTP0001:c.Pass(pw)|} ?? Send(c, pw);
+                    var r = {|FTP0001:c.Pass(pw)|} ?? {|FTP0001:Send(c, pw)|};
                     c.User(pw);
                 }
             """);
-        return Verify.VerifyCodeFixAsync(source, Members("""
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = Members("""
                 static FtpReply Send(FtpConnection c, string pw) => c.Pass(pw);
                 void M(string host, string pw)
                 {
                     using var c = FtpConnection.Connect(host);
                     c.User(pw);
-                    var r = c.Pass(pw) ?? Send(c, pw);
+                    var r = c.Pass(pw) ?? {|FTP0001:Send(c, pw)|};
                 }
-            """), PassWithoutUserFixer.MoveUserKey);
+            """),
+            CodeActionEquivalenceKey = PassWithoutUserFixer.MoveUserKey,
+        };
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        return test.RunAsync();
     }
 
     [Fact]

@@ -170,6 +170,23 @@ public sealed class TransferWithoutDataConnectionFixerTests
     }
 
     [Fact]
+    public Task No_fix_on_the_call_of_a_helper_that_transfers()
+    {
+        // The helper's own RETR is what needs a data connection: nothing here is a transfer to arm for.
+        var source = Members("""
+                static FtpReply Fetch(FtpConnection c, string path, Stream s) => c.Retr(path, s);
+
+                void M(string host, Stream s)
+                {
+                    using var c = FtpConnection.Connect(host);
+                    c.Login("u", "p");
+                    {|FTP0004:Fetch(c, "f", s)|};
+                }
+            """);
+        return Verify.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
     public Task No_async_fix_where_await_cannot_be_written()
     {
         var source = Members("""

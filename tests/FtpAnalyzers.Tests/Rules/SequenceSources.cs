@@ -21,7 +21,9 @@ internal static class SequenceSources
         {{body}}
             }
 
-            static void LoginSomehow(FtpConnection connection) { }
+            // Code the analysis cannot see into: the connection goes to a delegate (an escape, even through helpers).
+            static Action<FtpConnection> s_login = _ => { };
+            static void LoginSomehow(FtpConnection connection) => s_login(connection);
         }
         """;
 
