@@ -426,13 +426,8 @@ internal static class ConnectionFlowAnalysis
         /// <summary>What a value holding a reply or its code was taken from: <c>x.Code</c> gives <c>x</c>.</summary>
         private static IOperation ReplyOf(IOperation value)
         {
-            while (value is IConversionOperation conversion)
-                value = conversion.Operand;
-            if (value is IPropertyReferenceOperation { Property.Name: "Code", Instance: { } reply })
-                value = reply;
-            while (value is IConversionOperation or IAwaitOperation)
-                value = value is IConversionOperation c ? c.Operand : ((IAwaitOperation)value).Operation;
-            return value;
+            value = ReplyGuard.Unwrap(value);
+            return value is IPropertyReferenceOperation { Property.Name: "Code", Instance: { } reply } ? ReplyGuard.Unwrap(reply) : value;
         }
 
         private static bool IsWithin(IOperation operation, IOperation root)

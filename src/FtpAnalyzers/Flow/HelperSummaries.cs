@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using FtpAnalyzers.Protocol;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -40,7 +41,8 @@ internal sealed class HelperSummaries
     /// </summary>
     public (IMethodSymbol Method, int Argument)? HelperCallOf(IInvocationOperation invocation)
     {
-        var method = invocation.TargetMethod;
+        // A partial method's calls bind to its declaration; the code is in its implementation.
+        var method = invocation.TargetMethod.PartialImplementationPart ?? invocation.TargetMethod;
         if (method.MethodKind != MethodKind.Ordinary || method.IsAbstract || method.IsExtern
             || (method.IsVirtual || method.IsOverride) && !method.IsSealed && !method.ContainingType.IsSealed
             || method.IsAsync && method.ReturnsVoid
@@ -89,7 +91,8 @@ internal sealed class HelperSummaries
     private HelperSummary? Compute(IMethodSymbol method, int parameterOrdinal, ConnectionFacts entry, int depth, Compilation compilation, CancellationToken cancellationToken)
     {
         var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        if (declaration.ContainsDiagnostics || declaration.Span.Length > Rules.SequenceRuleAnalyzer.MaxMemberLength
+        if (declaration is not BaseMethodDeclarationSyntax { Body: not null } and not BaseMethodDeclarationSyntax { ExpressionBody: not null }
+            || declaration.ContainsDiagnostics || declaration.Span.Length > Rules.SequenceRuleAnalyzer.MaxMemberLength
             || !compilation.ContainsSyntaxTree(declaration.SyntaxTree))
             return null;
 

@@ -108,7 +108,8 @@ internal sealed class ReplyGuard
     private static bool IsFtpReply(INamedTypeSymbol? type)
         => type is { Name: "FtpReply", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
 
-    private static IOperation Unwrap(IOperation operation)
+    /// <summary>The operation under conversions, awaits and parentheses.</summary>
+    public static IOperation Unwrap(IOperation operation)
     {
         while (true)
         {

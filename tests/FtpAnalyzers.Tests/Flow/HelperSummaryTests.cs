@@ -171,6 +171,31 @@ public class HelperSummaryTests
         => NoData.VerifyAnalyzerAsync(Program(statements, helper));
 
     [Fact]
+    public Task PartialHelper_IsFollowedIntoItsImplementation()
+        => NoData.VerifyAnalyzerAsync("""
+            using System.IO;
+            using Ftp;
+
+            partial class C
+            {
+                static partial void Arm(FtpConnection c);
+
+                void M(string host, Stream s)
+                {
+                    using var ftp = FtpConnection.Connect(host);
+                    ftp.Login("u", "p");
+                    Arm(ftp);
+                    ftp.Retr("a", s);
+                }
+            }
+
+            partial class C
+            {
+                static partial void Arm(FtpConnection c) { c.Pasv(); }
+            }
+            """);
+
+    [Fact]
     public Task VirtualAndInterfaceHelpers_AreNotFollowed()
         => NoData.VerifyAnalyzerAsync("""
             using System.IO;
