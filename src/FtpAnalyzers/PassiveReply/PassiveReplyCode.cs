@@ -140,9 +140,7 @@ internal sealed class PassiveReplyCode
             return null;
         if (!ReferenceEquals(high.Source, low.Source))
             return null;
-        if (Walk(operation).HasParenthesis)
-            high.Source.AssumesParentheses = true;
-        return new PortComputation(operation, high, low);
+        return new PortComputation(operation, high, low, Walk(operation).HasParenthesis);
     }
 
     /// <summary>
@@ -155,9 +153,10 @@ internal sealed class PassiveReplyCode
         var source = computation.Source;
         if (HasEvidence)
             return true;
-        if (!source.IsClassic)
+        if (!computation.IsClassic)
             return false;
-        if (source.Shape == ParseShape.Regex || computation.High.Index is not { } high || computation.Low.Index is not { } low)
+        // The groups of a six-number pattern, split again, count from 0: (?<port>\d+,\d+).
+        if (source.Shape == ParseShape.Regex || source.SixNumberPattern || computation.High.Index is not { } high || computation.Low.Index is not { } low)
             return true;
         return high >= 4 && low == high + 1;
     }
@@ -306,19 +305,53 @@ internal sealed class PassiveReplyCode
                 value = _locals.Resolve(instance);
                 continue;
             }
+            if (LeadingCharacters(value) is { } characters)
+            {
+                value = _locals.Resolve(characters);
+                continue;
+            }
             break;
         }
 
         switch (value)
         {
             case IArrayElementReferenceOperation { Indices.Length: 1 } element:
-                return ClassifyStringArray(element.ArrayReference) is { } split ? new ReplyPart(split, ConstantIndex(element.Indices[0])) : null;
+                if (ClassifyStringArray(element.ArrayReference) is { } split)
+                    return new ReplyPart(split, ConstantIndex(element.Indices[0]));
+                // parts[5].Split(')')[0]: a part cut again on something else than a comma.
+                if (_locals.Resolve(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split", Instance: { } cut } again
+                    && again.TargetMethod.ContainingType.SpecialType == SpecialType.System_String
+                    && ConstantIndex(element.Indices[0]) is 0)
+                    return ClassifyString(cut);
+                return null;
             case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } group }:
                 return ClassifyGroup(group) ?? ClassifyMatch(group);
             default:
                 // m.Groups[5].ToString(): the ToString was stripped above.
                 return ClassifyGroup(value);
         }
+    }
+
+    /// <summary>
+    /// The string the leading characters are taken from: new string(part.TakeWhile(char.IsDigit).ToArray()),
+    /// string.Concat(part.TakeWhile(char.IsDigit)) (the digits before the closing ')' or '.').
+    /// </summary>
+    private IOperation? LeadingCharacters(IOperation value)
+    {
+        var sequence = value switch
+        {
+            IObjectCreationOperation { Type.SpecialType: SpecialType.System_String, Arguments.Length: 1 } creation => creation.Arguments[0].Value,
+            IInvocationOperation { TargetMethod.Name: "Concat", Arguments.Length: 1 } concat when concat.TargetMethod.ContainingType.SpecialType == SpecialType.System_String => concat.Arguments[0].Value,
+            _ => null,
+        };
+        if (sequence is null)
+            return null;
+        sequence = _locals.Resolve(sequence);
+        if (sequence is IInvocationOperation { TargetMethod.Name: "ToArray", Arguments.Length: 1 } toArray)
+            sequence = _locals.Resolve(toArray.Arguments[0].Value);
+        if (sequence is IInvocationOperation { TargetMethod.Name: "TakeWhile", Arguments.Length: 2 } takeWhile && takeWhile.TargetMethod.IsExtensionMethod)
+            return takeWhile.Arguments[0].Value;
+        return null;
     }
 
     /// <summary>
@@ -367,14 +400,41 @@ internal sealed class PassiveReplyCode
             return known;
 
         var walk = Walk(split);
-        var source = new ReplySource(split, ParseShape.Split)
-        {
-            AssumesParentheses = walk.HasParenthesis,
-            FixedOffset = walk.HasFixedOffset,
-            ReplyText = ReplyRoot(split.Instance!),
-        };
+        var source = new ReplySource(
+            split,
+            ParseShape.Split,
+            replyText: ReplyRoot(split.Instance!),
+            assumesParentheses: walk.HasParenthesis,
+            fixedOffset: walk.HasFixedOffset,
+            sixNumberPattern: SplitsSixNumberGroup(split.Instance!),
+            sixFields: SplitsIntoSix(split));
         _sources[split] = source;
         return source;
+    }
+
+    /// <summary>Split(',', 6) or Split(new[] { ',' }, 6): the count of a PASV reply's fields.</summary>
+    private static bool SplitsIntoSix(IInvocationOperation split)
+    {
+        foreach (var argument in split.Arguments)
+        {
+            if (argument.Parameter?.Name == "count" && argument.Value.ConstantValue.Value is 6)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The text split is m.Groups[…].Value of a match whose pattern has the six numbers.</summary>
+    private bool SplitsSixNumberGroup(IOperation text)
+    {
+        var value = _locals.Resolve(text);
+        for (var depth = 0; depth < MaxDepth && value is IInvocationOperation { Instance: { } instance } call && IsStringDerivation(call); depth++)
+            value = _locals.Resolve(instance);
+        if (value is IPropertyReferenceOperation { Property.Name: "Value", Instance: { } group }
+            && LocalDefinitions.Strip(group) is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IPropertyReferenceOperation { Property.Name: "Groups", Instance: { } match } }
+            && _locals.Resolve(match) is IInvocationOperation { TargetMethod.Name: "Match" } matchCall
+            && IsRegexType(matchCall.TargetMethod.ContainingType, "Regex"))
+            return RegexSource(matchCall).SixNumberPattern;
+        return false;
     }
 
     private static bool SplitsOnComma(IInvocationOperation split)
@@ -407,12 +467,12 @@ internal sealed class PassiveReplyCode
         if (match.Instance is { } regex)
             pattern = InstancePattern(regex);
 
-        var source = new ReplySource(match, ParseShape.Regex)
-        {
-            SixNumberPattern = pattern is not null && IsSixNumberPattern(pattern),
-            AssumesParentheses = pattern is not null && (pattern.Contains("\\(") || pattern.Contains("\\)")),
-            ReplyText = input is null ? null : ReplyRoot(input),
-        };
+        var source = new ReplySource(
+            match,
+            ParseShape.Regex,
+            replyText: input is null ? null : ReplyRoot(input),
+            assumesParentheses: pattern is not null && (pattern.Contains("\\(") || pattern.Contains("\\)")),
+            sixNumberPattern: pattern is not null && IsSixNumberPattern(pattern));
         _sources[match] = source;
         return source;
     }
@@ -457,7 +517,7 @@ internal sealed class PassiveReplyCode
     {
         if (_sources.TryGetValue(array, out var known))
             return known;
-        var source = new ReplySource(array, ParseShape.DigitLoop) { ReplyText = LoopedText(LoopCollected[array]) };
+        var source = new ReplySource(array, ParseShape.DigitLoop, replyText: LoopedText(LoopCollected[array]));
         _sources[array] = source;
         return source;
     }
@@ -636,6 +696,9 @@ internal sealed class PassiveReplyCode
                 return DigitLoopSource(local.Local);
             return ParsedNumbersSource(_locals.Resolve(taken));
         }
+        // string.Join(".", m.Groups["host"].Value.Split(',')): the host group of a six-number pattern
+        if (join.Arguments.Length == 2 && ClassifyStringArray(values) is { SixNumberPattern: true } group)
+            return group;
         // string.Join(".", parts[0], parts[1], parts[2], parts[3]): a params array, or a params span (C# 13)
         return Elements(values) is { } elements ? FourParts(elements) : null;
     }
@@ -656,12 +719,7 @@ internal sealed class PassiveReplyCode
         if (_sources.TryGetValue(cut, out var known))
             return known;
         var walk = Walk(cut);
-        var source = new ReplySource(cut, ParseShape.Split)
-        {
-            AssumesParentheses = walk.HasParenthesis,
-            FixedOffset = walk.HasFixedOffset,
-            ReplyText = ReplyRoot(cut),
-        };
+        var source = new ReplySource(cut, ParseShape.Split, replyText: ReplyRoot(cut), assumesParentheses: walk.HasParenthesis, fixedOffset: walk.HasFixedOffset);
         _sources[cut] = source;
         return source;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using FtpAnalyzers.PassiveReply;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -23,18 +24,31 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        context.RegisterOperationBlockAction(AnalyzeBlock);
+        var screen = new SyntaxScreen();
+        context.RegisterCodeBlockAction(c => AnalyzeBlock(c, screen));
 
         var policyProperty = context.Compilation.GetTypeByMetadataName("Ftp.FtpConnectionOptions")?.GetMembers("PassiveAddressPolicy");
         var advertised = context.Compilation.GetTypeByMetadataName("Ftp.PassiveAddressPolicy")?.GetMembers("UseAdvertisedAddress");
         if (policyProperty is { Length: 1 } && policyProperty.Value[0] is IPropertySymbol property
             && advertised is { Length: 1 } && advertised.Value[0] is IFieldSymbol { HasConstantValue: true } member)
-            context.RegisterOperationAction(c => AnalyzePolicy(c, property, member), OperationKind.SimpleAssignment);
+            context.RegisterSyntaxNodeAction(c => AnalyzePolicy(c, property, member), SyntaxKind.SimpleAssignmentExpression);
     }
 
-    private static void AnalyzePolicy(OperationAnalysisContext context, IPropertySymbol property, IFieldSymbol advertised)
+    /// <summary>Whatever the value, the assigned name is PassiveAddressPolicy: checked on syntax before any binding.</summary>
+    private static bool AssignsPolicyName(AssignmentExpressionSyntax assignment)
+        => assignment.Left switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText == "PassiveAddressPolicy",
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "PassiveAddressPolicy",
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText == "PassiveAddressPolicy",
+            _ => false,
+        };
+
+    private static void AnalyzePolicy(SyntaxNodeAnalysisContext context, IPropertySymbol property, IFieldSymbol advertised)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (!AssignsPolicyName((AssignmentExpressionSyntax)context.Node)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not ISimpleAssignmentOperation assignment)
+            return;
         if (assignment.Target is not IPropertyReferenceOperation target || !SymbolEqualityComparer.Default.Equals(target.Property, property))
             return;
         var value = LocalDefinitions.Strip(assignment.Value);
@@ -57,10 +71,13 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
         return value;
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, SyntaxScreen screen)
     {
+        if (!screen.Admits(context.CodeBlock, SyntaxNeeds.ConnectSink, context.CancellationToken))
+            return;
+        var blocks = CodeBlockOperations.Get(context.SemanticModel, context.CodeBlock, context.CancellationToken);
         List<(IArgumentOperation Argument, IOperation Sink)>? candidates = null;
-        foreach (var block in context.OperationBlocks)
+        foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
@@ -71,7 +88,7 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
                 }
             }
         }
-        if (candidates is null || PassiveReplyCode.Create(context.OwningSymbol, context.OperationBlocks) is not { } code)
+        if (candidates is null || PassiveReplyCode.Create(context.OwningSymbol, blocks) is not { } code)
             return;
 
         var reported = new HashSet<object>();

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FtpAnalyzers.PassiveReply;
+
+/// <summary>What a piece of code must contain, in its tokens, for FTP0006 or FTP0007 to have anything to say there.</summary>
+[Flags]
+internal enum SyntaxNeeds
+{
+    None = 0,
+
+    /// <summary>A port computation: a 256 (or 0x100) literal, or a &lt;&lt; with an 8.</summary>
+    PortArithmetic = 1,
+
+    /// <summary>
+    /// A connect (a name such as TcpClient, IPEndPoint, Connect, GetHost*, or a target-typed new(…))
+    /// and what its host is built with in the same member: a literal with a dot (a join, a format,
+    /// Replace(',', '.')), IPAddress, AdvertisedAddress.
+    /// </summary>
+    ConnectSink = 2,
+}
+
+/// <summary>
+/// Rejects code before any operation tree is built. Both rules report on the member that holds
+/// the port computation (FTP0006) or the connect (FTP0007), so that member's own code must show
+/// it, whatever helpers the numbers came through: the screen is sound for the member where a
+/// diagnostic is reported. Three sieves, each finer and dearer than the one before:
+/// the file's text (one vectorized substring search per word, cached per tree: most files stop
+/// here; a token walk over a whole file costs as much as the rules' former operation walk), the
+/// member's text, then the member's tokens (a "256" in a comment or a longer number is not one).
+/// The one shape it gives up: a port whose 256 or 8 is a named constant (<c>p1 * PortHigh</c>).
+/// </summary>
+internal sealed class SyntaxScreen
+{
+    private static readonly string[] PortWords = { "256", "x100", "X100", "x0100", "<<" };
+
+    /// <summary>Dns covers Dns.GetHost*, Dns.Resolve and a using static of Dns.</summary>
+    private static readonly string[] ConnectWords = { "TcpClient", "IPEndPoint", "Connect", "Dns", "new(", "new (" };
+
+    /// <summary>What a host built in the member shows in its text: a "." or '.' to join with, a "{0}." or $"{a}." format.</summary>
+    private static readonly string[] HostWords = { "IPAddress", "AdvertisedAddress", "\".\"", "'.'", "}." };
+
+    private readonly ConcurrentDictionary<SyntaxTree, TreeText> _trees = new();
+
+    /// <summary>True when <paramref name="member"/>, and the tree it is in, contain what <paramref name="needs"/> asks for.</summary>
+    public bool Admits(SyntaxNode member, SyntaxNeeds needs, CancellationToken cancellationToken)
+    {
+        var tree = member.SyntaxTree;
+        if (!_trees.TryGetValue(tree, out var entry))
+            entry = _trees.GetOrAdd(tree, TreeText.Read(tree, cancellationToken));
+        if ((entry.Mentions & needs) == 0)
+            return false;
+        var span = member.Span;
+        if ((TextMentions(entry.Text!, span.Start, span.Length) & needs) == 0
+            || (needs & SyntaxNeeds.ConnectSink) != 0 && !ContainsAny(entry.Text!, span.Start, span.Length, HostWords))
+            return false;
+        return (Scan(member) & needs) == needs;
+    }
+
+    /// <summary>What a file's text mentions; the text itself is kept only when it mentions something.</summary>
+    private sealed class TreeText
+    {
+        private TreeText(SyntaxNeeds mentions, string? text)
+        {
+            Mentions = mentions;
+            Text = text;
+        }
+
+        public SyntaxNeeds Mentions { get; }
+
+        public string? Text { get; }
+
+        public static TreeText Read(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            var mentions = TextMentions(text, 0, text.Length);
+            return new TreeText(mentions, mentions == SyntaxNeeds.None ? null : text);
+        }
+    }
+
+    /// <summary>A superset of <see cref="Scan"/> read from plain text: comments and strings count too.</summary>
+    private static SyntaxNeeds TextMentions(string text, int start, int length)
+    {
+        var found = SyntaxNeeds.None;
+        if (ContainsAny(text, start, length, PortWords))
+            found |= SyntaxNeeds.PortArithmetic;
+        if (ContainsAny(text, start, length, ConnectWords))
+            found |= SyntaxNeeds.ConnectSink;
+        return found;
+    }
+
+    private static bool ContainsAny(string text, int start, int length, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.IndexOf(word, start, length, StringComparison.Ordinal) >= 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>One walk over the tokens of <paramref name="node"/>.</summary>
+    internal static SyntaxNeeds Scan(SyntaxNode node)
+    {
+        var found = SyntaxNeeds.None;
+        bool shift = false, eight = false, newKeyword = false, sink = false, hostBuilding = false;
+        foreach (var token in node.DescendantTokens())
+        {
+            var kind = token.RawKind;
+            if (kind == (int)SyntaxKind.NumericLiteralToken)
+            {
+                if (IsValue(token.Value, 256))
+                    found |= SyntaxNeeds.PortArithmetic;
+                else if (IsValue(token.Value, 8))
+                    eight = true;
+            }
+            else if (kind == (int)SyntaxKind.LessThanLessThanToken || kind == (int)SyntaxKind.LessThanLessThanEqualsToken)
+            {
+                shift = true;
+            }
+            else if (kind == (int)SyntaxKind.IdentifierToken)
+            {
+                var name = token.ValueText;
+                sink |= IsConnectName(name);
+                hostBuilding |= name is "IPAddress" or "AdvertisedAddress";
+            }
+            else if (kind == (int)SyntaxKind.OpenParenToken && newKeyword)
+            {
+                // new(address, port): an IPEndPoint or TcpClient whose type is only in the target.
+                sink = true;
+            }
+            else if (kind is (int)SyntaxKind.StringLiteralToken or (int)SyntaxKind.CharacterLiteralToken or (int)SyntaxKind.InterpolatedStringTextToken)
+            {
+                hostBuilding |= token.ValueText.IndexOf('.') >= 0;
+            }
+            newKeyword = kind == (int)SyntaxKind.NewKeyword;
+        }
+        if (shift && eight)
+            found |= SyntaxNeeds.PortArithmetic;
+        if (sink && hostBuilding)
+            found |= SyntaxNeeds.ConnectSink;
+        return found;
+    }
+
+    private static bool IsValue(object? value, long expected)
+        => value switch
+        {
+            int i => i == expected,
+            long l => l == expected,
+            uint u => u == expected,
+            ulong ul => ul == (ulong)expected,
+            _ => false,
+        };
+
+    /// <summary>The names <see cref="ConnectSinks"/> recognizes: a type it constructs or a method it calls.</summary>
+    private static bool IsConnectName(string name)
+        => name is "TcpClient" or "IPEndPoint" or "DnsEndPoint" or "Connect" or "ConnectAsync" or "BeginConnect" or "Resolve" or "BeginResolve"
+        || name.StartsWith("GetHost", StringComparison.Ordinal)
+        || name.StartsWith("BeginGetHost", StringComparison.Ordinal);
+}
