@@ -82,7 +82,7 @@ internal sealed class LocalDefinitions
         {
             if (value is null)
                 return null;
-            if (values.Count > 1 && IsNullOrDefault(value))
+            if (values.Count > 1 && (IsNullOrDefault(value) || IsNextMatch(local, value)))
                 continue;
             if (single is not null)
                 return null;
@@ -141,6 +141,14 @@ internal sealed class LocalDefinitions
             }
         }
     }
+
+    /// <summary>
+    /// m = m.NextMatch() in for (Match m = regex.Match(text); m.Success; m = m.NextMatch()): the next
+    /// match of the same pattern over the same text, so the same parse as the first.
+    /// </summary>
+    private static bool IsNextMatch(ILocalSymbol local, IOperation value)
+        => Strip(value) is IInvocationOperation { TargetMethod.Name: "NextMatch", Instance: ILocalReferenceOperation instance }
+        && SymbolEqualityComparer.Default.Equals(instance.Local, local);
 
     private static bool IsNullOrDefault(IOperation value)
     {

@@ -218,6 +218,16 @@ internal sealed class PassiveReplyCode
     public ReplyPart? ClassifyNumber(IOperation operation)
     {
         var value = _locals.Resolve(operation);
+        // (p1 & 0xff) << 8: a mask to one byte keeps the number what it was.
+        for (var depth = 0; depth < 2 && value is IBinaryOperation { OperatorKind: BinaryOperatorKind.And } mask; depth++)
+        {
+            if (IsConstant(mask.RightOperand, 0xff))
+                value = _locals.Resolve(mask.LeftOperand);
+            else if (IsConstant(mask.LeftOperand, 0xff))
+                value = _locals.Resolve(mask.RightOperand);
+            else
+                break;
+        }
         switch (value)
         {
             case IInvocationOperation invocation when IsNumberParse(invocation.TargetMethod) && invocation.Arguments.Length > 0:
@@ -270,8 +280,7 @@ internal sealed class PassiveReplyCode
         for (var depth = 0; depth < 4 && value is IInvocationOperation { TargetMethod.Name: "Cast" or "OfType" or "Skip", Arguments.Length: >= 1 } step; depth++)
             value = _locals.Resolve(ArgumentInSourceOrder(step, 0));
         if (value is IPropertyReferenceOperation { Property.Name: "Groups", Instance: { } match }
-            && _locals.Resolve(match) is IInvocationOperation { TargetMethod.Name: "Match" } matchCall
-            && IsRegexType(matchCall.TargetMethod.ContainingType, "Regex"))
+            && RegexCall.From(_locals.Resolve(match), "Match") is { } matchCall)
             return RegexSource(matchCall);
         return null;
     }
@@ -361,19 +370,11 @@ internal sealed class PassiveReplyCode
     private ReplyPart? ClassifyMatch(IOperation match)
     {
         var value = _locals.Resolve(match);
-        if (value is IInvocationOperation { TargetMethod.Name: "Match" } call && IsRegexType(call.TargetMethod.ContainingType, "Regex"))
-        {
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter?.Name == "input")
-                    return ClassifyString(argument.Value);
-            }
-            return null;
-        }
+        if (RegexCall.From(value, "Match") is { } call)
+            return call.Input is { } input ? ClassifyString(input) : null;
         if (value is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } collection } indexer
             && IsRegexType(collection.Type, "MatchCollection")
-            && _locals.Resolve(collection) is IInvocationOperation { TargetMethod.Name: "Matches" } matches
-            && IsRegexType(matches.TargetMethod.ContainingType, "Regex"))
+            && RegexCall.From(_locals.Resolve(collection), "Matches") is { } matches)
             return new ReplyPart(RegexSource(matches), ConstantIndex(indexer.Arguments[0].Value));
         return null;
     }
@@ -384,7 +385,7 @@ internal sealed class PassiveReplyCode
         if (group is not IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: IPropertyReferenceOperation { Property.Name: "Groups", Instance: { } match } } indexer
             || !IsRegexType(indexer.Type, "Group"))
             return null;
-        if (_locals.Resolve(match) is not IInvocationOperation { TargetMethod.Name: "Match" } matchCall || !IsRegexType(matchCall.TargetMethod.ContainingType, "Regex"))
+        if (RegexCall.From(_locals.Resolve(match), "Match") is not { } matchCall)
             return null;
         return new ReplyPart(RegexSource(matchCall), ConstantIndex(indexer.Arguments[0].Value));
     }
@@ -431,8 +432,7 @@ internal sealed class PassiveReplyCode
             value = _locals.Resolve(instance);
         if (value is IPropertyReferenceOperation { Property.Name: "Value", Instance: { } group }
             && LocalDefinitions.Strip(group) is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IPropertyReferenceOperation { Property.Name: "Groups", Instance: { } match } }
-            && _locals.Resolve(match) is IInvocationOperation { TargetMethod.Name: "Match" } matchCall
-            && IsRegexType(matchCall.TargetMethod.ContainingType, "Regex"))
+            && RegexCall.From(_locals.Resolve(match), "Match") is { } matchCall)
             return RegexSource(matchCall).SixNumberPattern;
         return false;
     }
@@ -450,30 +450,19 @@ internal sealed class PassiveReplyCode
         return false;
     }
 
-    private ReplySource RegexSource(IInvocationOperation match)
+    private ReplySource RegexSource(RegexCall match)
     {
-        if (_sources.TryGetValue(match, out var known))
+        if (_sources.TryGetValue(match.Operation, out var known))
             return known;
 
-        IOperation? input = null;
-        string? pattern = null;
-        foreach (var argument in match.Arguments)
-        {
-            if (argument.Parameter?.Name == "input")
-                input = argument.Value;
-            else if (argument.Parameter?.Name == "pattern")
-                pattern = argument.Value.ConstantValue.Value as string;
-        }
-        if (match.Instance is { } regex)
-            pattern = InstancePattern(regex);
-
+        var pattern = match.Instance is { } regex ? InstancePattern(regex) : match.Pattern;
         var source = new ReplySource(
-            match,
+            match.Operation,
             ParseShape.Regex,
-            replyText: input is null ? null : ReplyRoot(input),
+            replyText: match.Input is null ? null : ReplyRoot(match.Input),
             assumesParentheses: pattern is not null && (pattern.Contains("\\(") || pattern.Contains("\\)")),
             sixNumberPattern: pattern is not null && IsSixNumberPattern(pattern));
-        _sources[match] = source;
+        _sources[match.Operation] = source;
         return source;
     }
 
@@ -893,7 +882,5 @@ internal sealed class PassiveReplyCode
             && method.Parameters.Length >= 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String;
     }
 
-    private static bool IsRegexType(ITypeSymbol? type, string name)
-        => type is { } t && t.Name == name
-        && t.ContainingNamespace is { Name: "RegularExpressions", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System" } } };
+    private static bool IsRegexType(ITypeSymbol? type, string name) => RegexCall.IsRegexType(type, name);
 }
