@@ -17,12 +17,16 @@ internal sealed partial class PassiveReplyCode
     /// </summary>
     public ReplySource? AdvertisedHost(IOperation operation)
     {
+        if (FromHelper(operation, HandedBack.Host) is { } handed)
+            return handed.Source;
         var value = _locals.Resolve(operation);
         for (var depth = 0; depth < MaxDepth; depth++)
         {
             if (value is IInvocationOperation { TargetMethod.Name: "Parse" or "TryParse" } parse
                 && parse.TargetMethod.ContainingType is { Name: "IPAddress" } && parse.Arguments.Length > 0)
             {
+                if (FromHelper(ArgumentInSourceOrder(parse, 0), HandedBack.Host) is { } parsed)
+                    return parsed.Source;
                 value = _locals.Resolve(ArgumentInSourceOrder(parse, 0));
                 continue;
             }

@@ -16,6 +16,8 @@ internal sealed partial class PassiveReplyCode
     /// <summary>A number taken from a parse: int.Parse(parts[4]), Convert.ToInt32(m.Groups[5].Value), nums[4].</summary>
     public ReplyPart? ClassifyNumber(IOperation operation)
     {
+        if (FromHelper(operation, HandedBack.Number) is { } handed)
+            return handed;
         var value = _locals.Resolve(operation);
         // (p1 & 0xff) << 8: a mask to one byte keeps the number what it was.
         for (var depth = 0; depth < 2 && value is IBinaryOperation { OperatorKind: BinaryOperatorKind.And } mask; depth++)
@@ -48,6 +50,8 @@ internal sealed partial class PassiveReplyCode
             return new ReplyPart(DigitLoopSource(local.Local), indexValue);
         if (ParsedNumbersSource(_locals.Resolve(collection)) is { } source)
             return new ReplyPart(source, indexValue);
+        if (FromHelper(collection, HandedBack.Numbers) is { } handed)
+            return new ReplyPart(handed.Source, indexValue);
         return null;
     }
 
@@ -126,6 +130,8 @@ internal sealed partial class PassiveReplyCode
             case IArrayElementReferenceOperation { Indices.Length: 1 } element:
                 if (ClassifyStringArray(element.ArrayReference) is { } split)
                     return new ReplyPart(split, ConstantIndex(element.Indices[0]));
+                if (FromHelper(element.ArrayReference, HandedBack.Numbers) is { } handed)
+                    return new ReplyPart(handed.Source, ConstantIndex(element.Indices[0]));
                 // parts[5].Split(')')[0]: a part cut again on something else than a comma.
                 if (_locals.Resolve(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split", Instance: { } cut } again
                     && again.TargetMethod.ContainingType.SpecialType == SpecialType.System_String

@@ -30,15 +30,18 @@ internal sealed partial class PassiveReplyCode
 
     private readonly LocalDefinitions _locals;
 
+    private readonly HelperCalls? _helpers;
+
     private readonly Dictionary<object, ReplySource> _sources = new();
 
     private Dictionary<ILocalSymbol, ILoopOperation>? _loopCollected;
 
     private bool? _hasEvidence;
 
-    private PassiveReplyCode(ISymbol owner, IReadOnlyList<IOperation> operations)
+    private PassiveReplyCode(ISymbol owner, IReadOnlyList<IOperation> operations, HelperCalls? helpers)
     {
         _owner = owner;
+        _helpers = helpers;
         _operations = operations;
         _locals = new LocalDefinitions(operations);
     }
@@ -47,8 +50,11 @@ internal sealed partial class PassiveReplyCode
 
     public IReadOnlyList<IOperation> Operations => _operations;
 
-    /// <summary>Null when the member is PassiveEndpoint itself, the parser everyone should call.</summary>
-    public static PassiveReplyCode? Create(ISymbol owner, IEnumerable<IOperation> blocks)
+    /// <summary>
+    /// Null when the member is PassiveEndpoint itself, the parser everyone should call. With
+    /// <paramref name="helpers"/>, what helpers of the compilation hand back is followed too.
+    /// </summary>
+    public static PassiveReplyCode? Create(ISymbol owner, IEnumerable<IOperation> blocks, HelperCalls? helpers = null)
     {
         for (var type = owner.ContainingType; type is not null; type = type.ContainingType)
         {
@@ -59,7 +65,7 @@ internal sealed partial class PassiveReplyCode
         var operations = new List<IOperation>();
         foreach (var block in blocks)
             operations.AddRange(block.DescendantsAndSelf());
-        return new PassiveReplyCode(owner, operations);
+        return new PassiveReplyCode(owner, operations, helpers);
     }
 
     /// <summary>The ports computed from a 227 reply, one per parse (the first computation of each).</summary>

@@ -32,7 +32,8 @@ internal sealed class ReplySource
         bool assumesParentheses = false,
         bool fixedOffset = false,
         bool sixNumberPattern = false,
-        bool sixFields = false)
+        bool sixFields = false,
+        bool fromHelper = false)
     {
         Key = key;
         Shape = shape;
@@ -41,6 +42,7 @@ internal sealed class ReplySource
         FixedOffset = fixedOffset;
         SixNumberPattern = sixNumberPattern;
         SixFields = sixFields;
+        FromHelper = fromHelper;
     }
 
     /// <summary>What identifies this parse: the Split or Match call, or the array symbol.</summary>
@@ -63,12 +65,19 @@ internal sealed class ReplySource
     /// <summary>A Split into at most six fields: Split(',', 6), Split(new[] { ',' }, 6).</summary>
     public bool SixFields { get; }
 
+    /// <summary>
+    /// The numbers or the host come back from a helper of the compilation that parsed a 227 reply
+    /// (its own shape or evidence said so): the caller needs no evidence of its own.
+    /// </summary>
+    public bool FromHelper { get; }
+
     /// <summary>The whole reply the parse starts from (a local, a parameter, an FtpReply), when known.</summary>
     public IOperation? ReplyText { get; }
 
     /// <summary>True when the shape alone says "227 reply", without any other evidence in the code.</summary>
     public bool IsClassic => Shape switch
     {
+        _ when FromHelper => true,
         ParseShape.DigitLoop or ParseShape.PassiveEndpoint => true,
         ParseShape.Regex => SixNumberPattern,
         _ => AssumesParentheses || FixedOffset || SixNumberPattern || SixFields,

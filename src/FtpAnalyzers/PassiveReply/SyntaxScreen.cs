@@ -40,8 +40,11 @@ internal sealed class SyntaxScreen
     /// <summary>Dns covers Dns.GetHost*, Dns.Resolve and a using static of Dns.</summary>
     private static readonly string[] ConnectWords = { "TcpClient", "IPEndPoint", "Connect", "Dns", "new(", "new (" };
 
-    /// <summary>What a host built in the member shows in its text: a "." or '.' to join with, a "{0}." or $"{a}." format.</summary>
-    private static readonly string[] HostWords = { "IPAddress", "AdvertisedAddress", "\".\"", "'.'", "}." };
+    /// <summary>
+    /// What a host built in the member shows in its text: a "." or '.' to join with, a "{0}." or
+    /// $"{a}." format; or what a host handed back by a helper does: an out argument, a deconstruction.
+    /// </summary>
+    private static readonly string[] HostWords = { "IPAddress", "AdvertisedAddress", "\".\"", "'.'", "}.", "out ", "var (" };
 
     private readonly ConcurrentDictionary<SyntaxTree, TreeText> _trees = new();
 
@@ -106,7 +109,7 @@ internal sealed class SyntaxScreen
     internal static SyntaxNeeds Scan(SyntaxNode node)
     {
         var found = SyntaxNeeds.None;
-        bool shift = false, eight = false, newKeyword = false, sink = false, hostBuilding = false;
+        bool shift = false, eight = false, newKeyword = false, varKeyword = false, sink = false, hostBuilding = false;
         foreach (var token in node.DescendantTokens())
         {
             var kind = token.RawKind;
@@ -126,17 +129,25 @@ internal sealed class SyntaxScreen
                 var name = token.ValueText;
                 sink |= IsConnectName(name);
                 hostBuilding |= name is "IPAddress" or "AdvertisedAddress";
+                varKeyword = name == "var";
             }
             else if (kind == (int)SyntaxKind.OpenParenToken && newKeyword)
             {
                 // new(address, port): an IPEndPoint or TcpClient whose type is only in the target.
                 sink = true;
             }
+            else if (kind == (int)SyntaxKind.OutKeyword || kind == (int)SyntaxKind.OpenParenToken && varKeyword)
+            {
+                // Parse(reply, out host, out port), var (host, port) = Parse(reply): a helper's host.
+                hostBuilding = true;
+            }
             else if (kind is (int)SyntaxKind.StringLiteralToken or (int)SyntaxKind.CharacterLiteralToken or (int)SyntaxKind.InterpolatedStringTextToken)
             {
                 hostBuilding |= token.ValueText.IndexOf('.') >= 0;
             }
             newKeyword = kind == (int)SyntaxKind.NewKeyword;
+            if (kind != (int)SyntaxKind.IdentifierToken)
+                varKeyword = false;
         }
         if (shift && eight)
             found |= SyntaxNeeds.PortArithmetic;

@@ -25,7 +25,8 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
     protected override void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var screen = new SyntaxScreen();
-        context.RegisterCodeBlockAction(c => AnalyzeBlock(c, screen));
+        var helpers = new HelperSummaries();
+        context.RegisterCodeBlockAction(c => AnalyzeBlock(c, screen, helpers));
 
         var policyProperty = context.Compilation.GetTypeByMetadataName("Ftp.FtpConnectionOptions")?.GetMembers("PassiveAddressPolicy");
         var advertised = context.Compilation.GetTypeByMetadataName("Ftp.PassiveAddressPolicy")?.GetMembers("UseAdvertisedAddress");
@@ -71,7 +72,7 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
         return value;
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext context, SyntaxScreen screen)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, SyntaxScreen screen, HelperSummaries helpers)
     {
         if (!screen.Admits(context.CodeBlock, SyntaxNeeds.ConnectSink, context.CancellationToken))
             return;
@@ -88,7 +89,7 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
                 }
             }
         }
-        if (candidates is null || PassiveReplyCode.Create(context.OwningSymbol, blocks) is not { } code)
+        if (candidates is null || PassiveReplyCode.Create(context.OwningSymbol, blocks, new HelperCalls(helpers, context.SemanticModel, context.CancellationToken)) is not { } code)
             return;
 
         var reported = new HashSet<object>();

@@ -21,17 +21,18 @@ public sealed class HandWrittenPassiveReplyParsingAnalyzer : FtpDiagnosticAnalyz
     protected override void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var screen = new SyntaxScreen();
-        context.RegisterCodeBlockAction(c => AnalyzeBlock(c, screen));
+        var helpers = new HelperSummaries();
+        context.RegisterCodeBlockAction(c => AnalyzeBlock(c, screen, helpers));
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext context, SyntaxScreen screen)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, SyntaxScreen screen, HelperSummaries helpers)
     {
         if (!screen.Admits(context.CodeBlock, SyntaxNeeds.PortArithmetic, context.CancellationToken))
             return;
         var blocks = CodeBlockOperations.Get(context.SemanticModel, context.CodeBlock, context.CancellationToken);
         if (!PassiveReplyCode.HasPortShape(blocks))
             return;
-        if (PassiveReplyCode.Create(context.OwningSymbol, blocks) is not { } code)
+        if (PassiveReplyCode.Create(context.OwningSymbol, blocks, new HelperCalls(helpers, context.SemanticModel, context.CancellationToken)) is not { } code)
             return;
 
         foreach (var computation in code.FindPortComputations())
