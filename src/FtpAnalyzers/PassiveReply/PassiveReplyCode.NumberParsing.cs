@@ -271,12 +271,22 @@ internal sealed partial class PassiveReplyCode
         return source;
     }
 
-    /// <summary>The pattern of new Regex("…") in a local, or in a field's initializer (read from syntax).</summary>
+    /// <summary>The pattern of new Regex("…") in a local, in a field's initializer (read from syntax), or of a [GeneratedRegex] method.</summary>
     private string? InstancePattern(IOperation regex)
     {
         var value = _locals.Resolve(regex);
         if (value is IObjectCreationOperation { Arguments.Length: > 0 } creation)
             return creation.Arguments[0].Value.ConstantValue.Value as string;
+        // [GeneratedRegex(@"…")] static partial Regex Pasv(); the generator may not have run (a file alone).
+        if (value is IInvocationOperation { Arguments.Length: 0, TargetMethod: var method })
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "GeneratedRegexAttribute" } && attribute.ConstructorArguments is { Length: > 0 } arguments)
+                    return arguments[0].Value as string;
+            }
+            return null;
+        }
         if (value is IFieldReferenceOperation field)
         {
             foreach (var reference in field.Field.DeclaringSyntaxReferences)

@@ -21,6 +21,9 @@ internal enum SyntaxNeeds
     /// Replace(',', '.')), IPAddress, AdvertisedAddress.
     /// </summary>
     ConnectSink = 2,
+
+    /// <summary>An assignment to FtpConnectionOptions.PassiveAddressPolicy (FTP0007's Info case).</summary>
+    PolicyAssignment = 4,
 }
 
 /// <summary>
@@ -92,6 +95,8 @@ internal sealed class SyntaxScreen
             found |= SyntaxNeeds.PortArithmetic;
         if (ContainsAny(text, start, length, ConnectWords))
             found |= SyntaxNeeds.ConnectSink;
+        if (text.IndexOf("PassiveAddressPolicy", start, length, StringComparison.Ordinal) >= 0)
+            found |= SyntaxNeeds.PolicyAssignment;
         return found;
     }
 
@@ -129,6 +134,8 @@ internal sealed class SyntaxScreen
                 var name = token.ValueText;
                 sink |= IsConnectName(name);
                 hostBuilding |= name is "IPAddress" or "AdvertisedAddress";
+                if (name == "PassiveAddressPolicy")
+                    found |= SyntaxNeeds.PolicyAssignment;
                 varKeyword = name == "var";
             }
             else if (kind == (int)SyntaxKind.OpenParenToken && newKeyword)

@@ -26,13 +26,21 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
     {
         var screen = new SyntaxScreen();
         var helpers = new HelperSummaries();
-        context.RegisterCodeBlockAction(c => AnalyzeBlock(c, screen, helpers));
-
         var policyProperty = context.Compilation.GetTypeByMetadataName("Ftp.FtpConnectionOptions")?.GetMembers("PassiveAddressPolicy");
         var advertised = context.Compilation.GetTypeByMetadataName("Ftp.PassiveAddressPolicy")?.GetMembers("UseAdvertisedAddress");
+        // Registered only through the code-block action: a syntax-node action on every assignment
+        // of a compilation costs more than the screen that finds the few naming the policy.
+        (IPropertySymbol, IFieldSymbol)? policy = null;
         if (policyProperty is { Length: 1 } && policyProperty.Value[0] is IPropertySymbol property
             && advertised is { Length: 1 } && advertised.Value[0] is IFieldSymbol { HasConstantValue: true } member)
-            context.RegisterSyntaxNodeAction(c => AnalyzePolicy(c, property, member), SyntaxKind.SimpleAssignmentExpression);
+            policy = (property, member);
+
+        context.RegisterCodeBlockAction(c =>
+        {
+            if (policy is { } known && screen.Admits(c.CodeBlock, SyntaxNeeds.PolicyAssignment, c.CancellationToken))
+                AnalyzePolicies(c, known.Item1, known.Item2);
+            AnalyzeBlock(c, screen, helpers);
+        });
     }
 
     /// <summary>Whatever the value, the assigned name is PassiveAddressPolicy: checked on syntax before any binding.</summary>
@@ -45,11 +53,19 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
             _ => false,
         };
 
-    private static void AnalyzePolicy(SyntaxNodeAnalysisContext context, IPropertySymbol property, IFieldSymbol advertised)
+    /// <summary>The PassiveAddressPolicy assignments of a code block, found on syntax, then bound one by one.</summary>
+    private static void AnalyzePolicies(CodeBlockAnalysisContext context, IPropertySymbol property, IFieldSymbol advertised)
     {
-        if (!AssignsPolicyName((AssignmentExpressionSyntax)context.Node)
-            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not ISimpleAssignmentOperation assignment)
-            return;
+        foreach (var node in context.CodeBlock.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax syntax && syntax.IsKind(SyntaxKind.SimpleAssignmentExpression) && AssignsPolicyName(syntax)
+                && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is ISimpleAssignmentOperation assignment)
+                AnalyzePolicy(context, assignment, property, advertised);
+        }
+    }
+
+    private static void AnalyzePolicy(CodeBlockAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property, IFieldSymbol advertised)
+    {
         if (assignment.Target is not IPropertyReferenceOperation target || !SymbolEqualityComparer.Default.Equals(target.Property, property))
             return;
         var value = LocalDefinitions.Strip(assignment.Value);

@@ -93,4 +93,35 @@ public sealed class PassiveReplyWithUnresolvedTypesTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Flags_a_generated_regex_whose_generator_did_not_run_and_the_endpoint_built_from_it()
+        => new Verify.Test
+        {
+            TestCode = """
+                using System.Net;
+                using System.Text.RegularExpressions;
+
+                static partial class Upstream
+                {
+                    public static IPEndPoint DataEndpoint(string line)
+                    {
+                        var m = Numbers().Match(line);
+                        var a = int.Parse(m.Groups[1].Value);
+                        var b = int.Parse(m.Groups[2].Value);
+                        var c = int.Parse(m.Groups[3].Value);
+                        var d = int.Parse(m.Groups[4].Value);
+                        var hi = int.Parse(m.Groups[5].Value);
+                        var lo = int.Parse(m.Groups[6].Value);
+                        var address = new IPAddress(new byte[] { (byte)a, (byte)b, (byte)c, (byte)d });
+                        return new IPEndPoint(address, {|FTP0006:hi * 256 + lo|});
+                    }
+
+                    [GeneratedRegex(@"\((\d+),(\d+),(\d+),(\d+),(\d+),(\d+)\)")]
+                    private static partial Regex Numbers();
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+            ReferenceFtpClient = false,
+        }.RunAsync();
 }
