@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -41,7 +41,12 @@ internal sealed class SyntaxScreen
     private static readonly string[] PortWords = { "256", "x100", "X100", "x0100", "<<" };
 
     /// <summary>Dns covers Dns.GetHost*, Dns.Resolve and a using static of Dns.</summary>
-    private static readonly string[] ConnectWords = { "TcpClient", "IPEndPoint", "Connect", "Dns", "new(", "new (" };
+    private static readonly string[] ConnectWords = { "TcpClient", "IPEndPoint", "Connect", "Dns" };
+
+    /// <summary>The types a target-typed new(…) can create a connect of: the file must name one for new(…) to count.</summary>
+    private static readonly string[] SinkTypes = { "TcpClient", "IPEndPoint", "DnsEndPoint" };
+
+    private static readonly string[] TargetTypedNew = { "new(", "new (" };
 
     /// <summary>
     /// What a host built in the member shows in its text: a "." or '.' to join with, a "{0}." or
@@ -49,33 +54,47 @@ internal sealed class SyntaxScreen
     /// </summary>
     private static readonly string[] HostWords = { "IPAddress", "AdvertisedAddress", "\".\"", "'.'", "}.", "out ", "var (" };
 
-    private readonly ConcurrentDictionary<SyntaxTree, TreeText> _trees = new();
+    /// <summary>
+    /// One text search per tree for both rules and every compilation that shares the tree (an
+    /// editor keeps the trees of unchanged documents): held as long as the tree is.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeText> Trees = new();
 
     /// <summary>True when <paramref name="member"/>, and the tree it is in, contain what <paramref name="needs"/> asks for.</summary>
     public bool Admits(SyntaxNode member, SyntaxNeeds needs, CancellationToken cancellationToken)
     {
         var tree = member.SyntaxTree;
-        if (!_trees.TryGetValue(tree, out var entry))
-            entry = _trees.GetOrAdd(tree, TreeText.Read(tree, cancellationToken));
+        if (!Trees.TryGetValue(tree, out var entry))
+        {
+            var read = TreeText.Read(tree, cancellationToken);
+            entry = Trees.GetValue(tree, _ => read);
+        }
         if ((entry.Mentions & needs) == 0)
             return false;
         var span = member.Span;
-        if ((TextMentions(entry.Text!, span.Start, span.Length) & needs) == 0
+        var inMember = TextMentions(entry.Text!, span.Start, span.Length);
+        if (entry.NamesSinkType && ContainsAny(entry.Text!, span.Start, span.Length, TargetTypedNew))
+            inMember |= SyntaxNeeds.ConnectSink;
+        if ((inMember & needs) == 0
             || (needs & SyntaxNeeds.ConnectSink) != 0 && !ContainsAny(entry.Text!, span.Start, span.Length, HostWords))
             return false;
-        return (Scan(member) & needs) == needs;
+        return (Scan(member, entry.NamesSinkType) & needs) == needs;
     }
 
     /// <summary>What a file's text mentions; the text itself is kept only when it mentions something.</summary>
     private sealed class TreeText
     {
-        private TreeText(SyntaxNeeds mentions, string? text)
+        private TreeText(SyntaxNeeds mentions, bool namesSinkType, string? text)
         {
             Mentions = mentions;
+            NamesSinkType = namesSinkType;
             Text = text;
         }
 
         public SyntaxNeeds Mentions { get; }
+
+        /// <summary>The file names TcpClient, IPEndPoint or DnsEndPoint (a field, a parameter, a local of that type).</summary>
+        public bool NamesSinkType { get; }
 
         public string? Text { get; }
 
@@ -83,7 +102,7 @@ internal sealed class SyntaxScreen
         {
             var text = tree.GetText(cancellationToken).ToString();
             var mentions = TextMentions(text, 0, text.Length);
-            return new TreeText(mentions, mentions == SyntaxNeeds.None ? null : text);
+            return new TreeText(mentions, ContainsAny(text, 0, text.Length, SinkTypes), mentions == SyntaxNeeds.None ? null : text);
         }
     }
 
@@ -111,7 +130,9 @@ internal sealed class SyntaxScreen
     }
 
     /// <summary>One walk over the tokens of <paramref name="node"/>.</summary>
-    internal static SyntaxNeeds Scan(SyntaxNode node)
+    /// <param name="node">The code to scan.</param>
+    /// <param name="targetTypedSink">Whether a target-typed new(…) may be a connect: its file names a connect's type.</param>
+    internal static SyntaxNeeds Scan(SyntaxNode node, bool targetTypedSink = true)
     {
         var found = SyntaxNeeds.None;
         bool shift = false, eight = false, newKeyword = false, varKeyword = false, sink = false, hostBuilding = false;
@@ -138,7 +159,7 @@ internal sealed class SyntaxScreen
                     found |= SyntaxNeeds.PolicyAssignment;
                 varKeyword = name == "var";
             }
-            else if (kind == (int)SyntaxKind.OpenParenToken && newKeyword)
+            else if (kind == (int)SyntaxKind.OpenParenToken && newKeyword && targetTypedSink)
             {
                 // new(address, port): an IPEndPoint or TcpClient whose type is only in the target.
                 sink = true;
