@@ -14,6 +14,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using static FtpAnalyzers.PassiveReply.NetTypes;
 
 namespace FtpAnalyzers.CodeFixes;
 
@@ -220,10 +221,4 @@ public sealed class AdvertisedPassiveAddressFixer : CodeFixProvider
 
     private static bool IsFtpConnection(ITypeSymbol? type)
         => type is { Name: "FtpConnection", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
-
-    private static bool IsNetType(ITypeSymbol? type, string name)
-        => type is { } t && t.Name == name && t.ContainingNamespace is { Name: "Net", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
-
-    private static bool IsSocketsType(ITypeSymbol? type, string name)
-        => type is { } t && t.Name == name && t.ContainingNamespace is { Name: "Sockets", ContainingNamespace: { Name: "Net", ContainingNamespace.Name: "System" } };
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using static FtpAnalyzers.PassiveReply.NetTypes;
 
 namespace FtpAnalyzers.PassiveReply;
 
@@ -42,10 +43,4 @@ internal static class ConnectSinks
                 yield return argument;
         }
     }
-
-    private static bool IsNetType(ITypeSymbol? type, string name)
-        => type is { } t && t.Name == name && t.ContainingNamespace is { Name: "Net", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
-
-    private static bool IsSocketsType(ITypeSymbol? type, string name)
-        => type is { } t && t.Name == name && t.ContainingNamespace is { Name: "Sockets", ContainingNamespace: { Name: "Net", ContainingNamespace.Name: "System" } };
 }

@@ -18,6 +18,8 @@ internal sealed class LocalDefinitions
 
     private readonly Dictionary<ILocalSymbol, List<IOperation?>> _definitions = new(SymbolEqualityComparer.Default);
 
+    private readonly Dictionary<ILocalSymbol, (IDeconstructionAssignmentOperation, int)> _deconstructed = new(SymbolEqualityComparer.Default);
+
     public LocalDefinitions(IReadOnlyList<IOperation> operations)
     {
         foreach (var operation in operations)
@@ -46,6 +48,10 @@ internal sealed class LocalDefinitions
                     if (local is ILocalReferenceOperation reference)
                         Add(reference.Local, null);
                 }
+                if (Strip(deconstruction.Target) is IDeclarationExpressionOperation { Expression: ITupleOperation declared })
+                    RecordDeconstruction(declared, deconstruction);
+                else if (deconstruction.Target is ITupleOperation assigned)
+                    RecordDeconstruction(assigned, deconstruction);
                 break;
             case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument:
                 var outLocal = argument.Value switch
@@ -65,6 +71,23 @@ internal sealed class LocalDefinitions
         }
     }
 
+    /// <summary>var (host, p1, p2) = Parse(reply): each local is element i of the value deconstructed.</summary>
+    private void RecordDeconstruction(ITupleOperation tuple, IDeconstructionAssignmentOperation deconstruction)
+    {
+        for (var i = 0; i < tuple.Elements.Length; i++)
+        {
+            var element = Strip(tuple.Elements[i]);
+            if (element is IDeclarationExpressionOperation { Expression: var declared })
+                element = declared;
+            if (element is ILocalReferenceOperation reference)
+                _deconstructed[reference.Local] = (deconstruction, i);
+        }
+    }
+
+    /// <summary>The deconstruction that gives the local its value and the local's position in it, for a local given no other value.</summary>
+    public (IDeconstructionAssignmentOperation Deconstruction, int Element)? DeconstructedFrom(ILocalSymbol local)
+        => _deconstructed.TryGetValue(local, out var found) && _definitions.TryGetValue(local, out var values) && values.Count == 1 ? found : null;
+
     private void Add(ILocalSymbol local, IOperation? value)
     {
         if (!_definitions.TryGetValue(local, out var values))
@@ -82,7 +105,7 @@ internal sealed class LocalDefinitions
         {
             if (value is null)
                 return null;
-            if (values.Count > 1 && IsNullOrDefault(value))
+            if (values.Count > 1 && (IsNullOrDefault(value) || IsNextMatch(local, value)))
                 continue;
             if (single is not null)
                 return null;
@@ -141,6 +164,14 @@ internal sealed class LocalDefinitions
             }
         }
     }
+
+    /// <summary>
+    /// m = m.NextMatch() in for (Match m = regex.Match(text); m.Success; m = m.NextMatch()): the next
+    /// match of the same pattern over the same text, so the same parse as the first.
+    /// </summary>
+    private static bool IsNextMatch(ILocalSymbol local, IOperation value)
+        => Strip(value) is IInvocationOperation { TargetMethod.Name: "NextMatch", Instance: ILocalReferenceOperation instance }
+        && SymbolEqualityComparer.Default.Equals(instance.Local, local);
 
     private static bool IsNullOrDefault(IOperation value)
     {

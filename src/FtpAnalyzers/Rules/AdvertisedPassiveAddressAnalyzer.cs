@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using FtpAnalyzers.PassiveReply;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -23,18 +24,48 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        context.RegisterOperationBlockAction(AnalyzeBlock);
-
+        var screen = new SyntaxScreen();
+        var helpers = new HelperSummaries();
         var policyProperty = context.Compilation.GetTypeByMetadataName("Ftp.FtpConnectionOptions")?.GetMembers("PassiveAddressPolicy");
         var advertised = context.Compilation.GetTypeByMetadataName("Ftp.PassiveAddressPolicy")?.GetMembers("UseAdvertisedAddress");
+        // Registered only through the code-block action: a syntax-node action on every assignment
+        // of a compilation costs more than the screen that finds the few naming the policy.
+        (IPropertySymbol, IFieldSymbol)? policy = null;
         if (policyProperty is { Length: 1 } && policyProperty.Value[0] is IPropertySymbol property
             && advertised is { Length: 1 } && advertised.Value[0] is IFieldSymbol { HasConstantValue: true } member)
-            context.RegisterOperationAction(c => AnalyzePolicy(c, property, member), OperationKind.SimpleAssignment);
+            policy = (property, member);
+
+        context.RegisterCodeBlockAction(c =>
+        {
+            if (policy is { } known && screen.Admits(c.CodeBlock, SyntaxNeeds.PolicyAssignment, c.CancellationToken))
+                AnalyzePolicies(c, known.Item1, known.Item2);
+            AnalyzeBlock(c, screen, helpers);
+        });
     }
 
-    private static void AnalyzePolicy(OperationAnalysisContext context, IPropertySymbol property, IFieldSymbol advertised)
+    /// <summary>Whatever the value, the assigned name is PassiveAddressPolicy: checked on syntax before any binding.</summary>
+    private static bool AssignsPolicyName(AssignmentExpressionSyntax assignment)
+        => assignment.Left switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText == "PassiveAddressPolicy",
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "PassiveAddressPolicy",
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText == "PassiveAddressPolicy",
+            _ => false,
+        };
+
+    /// <summary>The PassiveAddressPolicy assignments of a code block, found on syntax, then bound one by one.</summary>
+    private static void AnalyzePolicies(CodeBlockAnalysisContext context, IPropertySymbol property, IFieldSymbol advertised)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        foreach (var node in context.CodeBlock.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax syntax && syntax.IsKind(SyntaxKind.SimpleAssignmentExpression) && AssignsPolicyName(syntax)
+                && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is ISimpleAssignmentOperation assignment)
+                AnalyzePolicy(context, assignment, property, advertised);
+        }
+    }
+
+    private static void AnalyzePolicy(CodeBlockAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property, IFieldSymbol advertised)
+    {
         if (assignment.Target is not IPropertyReferenceOperation target || !SymbolEqualityComparer.Default.Equals(target.Property, property))
             return;
         var value = LocalDefinitions.Strip(assignment.Value);
@@ -57,10 +88,13 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
         return value;
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, SyntaxScreen screen, HelperSummaries helpers)
     {
+        if (!screen.Admits(context.CodeBlock, SyntaxNeeds.ConnectSink, context.CancellationToken))
+            return;
+        var blocks = CodeBlockOperations.Get(context.SemanticModel, context.CodeBlock, context.CancellationToken);
         List<(IArgumentOperation Argument, IOperation Sink)>? candidates = null;
-        foreach (var block in context.OperationBlocks)
+        foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
@@ -71,7 +105,7 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
                 }
             }
         }
-        if (candidates is null || PassiveReplyCode.Create(context.OwningSymbol, context.OperationBlocks) is not { } code)
+        if (candidates is null || PassiveReplyCode.Create(context.OwningSymbol, blocks, new HelperCalls(helpers, context.SemanticModel, context.CancellationToken)) is not { } code)
             return;
 
         var reported = new HashSet<object>();

@@ -19,13 +19,20 @@ public sealed class HandWrittenPassiveReplyParsingAnalyzer : FtpDiagnosticAnalyz
     }
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context)
-        => context.RegisterOperationBlockAction(AnalyzeBlock);
-
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context)
     {
-        if (!PassiveReplyCode.HasPortShape(context.OperationBlocks))
+        var screen = new SyntaxScreen();
+        var helpers = new HelperSummaries();
+        context.RegisterCodeBlockAction(c => AnalyzeBlock(c, screen, helpers));
+    }
+
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, SyntaxScreen screen, HelperSummaries helpers)
+    {
+        if (!screen.Admits(context.CodeBlock, SyntaxNeeds.PortArithmetic, context.CancellationToken))
             return;
-        if (PassiveReplyCode.Create(context.OwningSymbol, context.OperationBlocks) is not { } code)
+        var blocks = CodeBlockOperations.Get(context.SemanticModel, context.CodeBlock, context.CancellationToken);
+        if (!PassiveReplyCode.HasPortShape(blocks))
+            return;
+        if (PassiveReplyCode.Create(context.OwningSymbol, blocks, new HelperCalls(helpers, context.SemanticModel, context.CancellationToken)) is not { } code)
             return;
 
         foreach (var computation in code.FindPortComputations())
@@ -34,15 +41,15 @@ public sealed class HandWrittenPassiveReplyParsingAnalyzer : FtpDiagnosticAnalyz
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.FTP0006_HandWrittenPassiveReplyParsing,
                 computation.Operation.Syntax.GetLocation(),
-                Assumption(computation.Source)));
+                Assumption(computation)));
         }
     }
 
-    private static string Assumption(ReplySource source)
+    private static string Assumption(PortComputation computation)
     {
-        if (source.FixedOffset)
+        if (computation.Source.FixedOffset)
             return Descriptors.HandWrittenPassiveReplyParsingFixedOffset;
-        if (source.AssumesParentheses)
+        if (computation.AssumesParentheses)
             return Descriptors.HandWrittenPassiveReplyParsingAssumesParentheses;
         return string.Empty;
     }

@@ -18,7 +18,7 @@ namespace FtpAnalyzers.Tests.Rules;
 /// Runs FTP0006 and FTP0007 over the corpus in PassiveReplyCorpus/: hand-written 227 parsers
 /// (Parsers/, each expected exactly where its markup says), look-alikes (LookAlikes/, no markup,
 /// expected silent) and parsers the rules knowingly miss (Missed/, no markup: they document the
-/// limits of an intra-member analysis and count as misses in the measurement). Files that say "using Ftp;" are compiled with Ftp.Client, the others without.
+/// limits of the analysis and count as misses in the measurement). Files that say "using Ftp;" are compiled with Ftp.Client, the others without.
 /// </summary>
 public sealed class PassiveReplyCorpusTests
 {

@@ -1,5 +1,5 @@
-// Known miss: the numbers leave the parser as a tuple and the port is computed in the caller
-// (the analysis is intra-member). The advertised host reaches TcpClient in the caller too.
+// The numbers leave the parser as a tuple; the port is computed and the advertised host
+// connected to in the caller.
 using System.Net.Sockets;
 
 class TupleParser
@@ -13,6 +13,6 @@ class TupleParser
     public static TcpClient Open(string reply)
     {
         var (host, p1, p2) = ParsePasv(reply);
-        return new TcpClient(host, p1 * 256 + p2);
+        return new TcpClient({|FTP0007:host|}, {|FTP0006:p1 * 256 + p2|});
     }
 }

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FtpAnalyzers.PassiveReply;
+
+/// <summary>What a helper hands back through one slot (an out or ref parameter, its return value, or one element of a returned tuple).</summary>
+internal enum HandedBack
+{
+    /// <summary>The advertised host: the first four numbers of a 227 parse, joined or made an IPAddress.</summary>
+    Host,
+
+    /// <summary>One number of a 227 parse (its index in the parse, when constant).</summary>
+    Number,
+
+    /// <summary>The numbers of a 227 parse, as an array or list to index (int[], string[] of a Split).</summary>
+    Numbers,
+}
+
+/// <summary>One slot of a helper and what the caller receives through it.</summary>
+internal readonly struct HelperValue
+{
+    public HelperValue(HandedBack kind, int? index, bool assumesParentheses, bool fixedOffset)
+    {
+        Kind = kind;
+        Index = index;
+        AssumesParentheses = assumesParentheses;
+        FixedOffset = fixedOffset;
+    }
+
+    public HandedBack Kind { get; }
+
+    public int? Index { get; }
+
+    public bool AssumesParentheses { get; }
+
+    public bool FixedOffset { get; }
+}
+
+/// <summary>
+/// What the methods of one compilation hand back of a 227 parse: the six numbers returned as an
+/// int[], a tuple, out parameters, or the advertised host returned through an out parameter or a
+/// tuple, to be combined or connected to in the caller. A summary is computed when a caller asks
+/// (never at compilation end: the IDE shows diagnostics while typing), once per method, cached
+/// for the compilation; a helper's own calls are not followed (depth one), which keeps the cost
+/// of a question bounded by the size of one callee. Only helpers in the caller's file are read
+/// (with the semantic model the caller already has): a helper in another file is not summarized.
+/// A slot counts only when every value the helper gives it is of the same kind, so a host that
+/// is replaced on some path (a policy that keeps the control address) is not claimed.
+/// </summary>
+internal sealed class HelperSummaries
+{
+    /// <summary>The slot of the returned value; out/ref parameters use their ordinal.</summary>
+    public const int ReturnSlot = -1;
+
+    private static readonly IReadOnlyDictionary<int, HelperValue> Nothing = new Dictionary<int, HelperValue>();
+
+    private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyDictionary<int, HelperValue>> _summaries = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The slot of element <paramref name="element"/> of a returned tuple.</summary>
+    public static int TupleSlot(int element) => -2 - element;
+
+    /// <summary>What <paramref name="method"/> hands back through <paramref name="slot"/>, or null.</summary>
+    public HelperValue? Of(IMethodSymbol method, int slot, SemanticModel model, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            return null;
+        if (!_summaries.TryGetValue(method, out var summary))
+            summary = _summaries.GetOrAdd(method, Compute(method, model, cancellationToken));
+        return summary.TryGetValue(slot, out var value) ? value : null;
+    }
+
+    private static IReadOnlyDictionary<int, HelperValue> Compute(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not BaseMethodDeclarationSyntax declaration
+            || model.GetOperation(declaration, cancellationToken) is not { } body
+            || PassiveReplyCode.Create(method, new[] { body }) is not { } code)
+            return Nothing;
+
+        var found = new Dictionary<int, HelperValue>();
+        var refused = new HashSet<int>();
+        foreach (var operation in code.Operations)
+        {
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation { Target: IParameterReferenceOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } parameter } assignment:
+                    Record(parameter.Parameter.Ordinal, assignment.Value);
+                    break;
+                case IReturnOperation { ReturnedValue: { } returned }:
+                    if (LocalDefinitions.Strip(returned) is ITupleOperation tuple)
+                    {
+                        for (var i = 0; i < tuple.Elements.Length; i++)
+                            Record(TupleSlot(i), tuple.Elements[i]);
+                    }
+                    else
+                    {
+                        Record(ReturnSlot, returned);
+                    }
+                    break;
+            }
+        }
+        foreach (var slot in refused)
+            found.Remove(slot);
+        return found.Count == 0 ? Nothing : found;
+
+        void Record(int slot, IOperation value)
+        {
+            if (refused.Contains(slot))
+                return;
+            if (Classify(code, value) is { } classified
+                && (!found.TryGetValue(slot, out var earlier) || earlier.Kind == classified.Kind && earlier.Index == classified.Index))
+                found[slot] = classified;
+            else
+                refused.Add(slot);
+        }
+    }
+
+    private static HelperValue? Classify(PassiveReplyCode code, IOperation value)
+    {
+        if (code.AdvertisedHost(value) is { } host)
+            return new HelperValue(HandedBack.Host, null, host.AssumesParentheses, host.FixedOffset);
+        if (code.ClassifyNumber(value) is { } number && code.IsPassiveReplySource(number.Source))
+            return new HelperValue(HandedBack.Number, number.Index, number.Source.AssumesParentheses, number.Source.FixedOffset);
+        if ((code.NumbersSource(value) ?? code.ClassifyStringArray(value)) is { } numbers && code.IsPassiveReplySource(numbers))
+            return new HelperValue(HandedBack.Numbers, null, numbers.AssumesParentheses, numbers.FixedOffset);
+        return null;
+    }
+}

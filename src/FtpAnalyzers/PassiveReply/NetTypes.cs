@@ -1,0 +1,16 @@
+using Microsoft.CodeAnalysis;
+
+namespace FtpAnalyzers.PassiveReply;
+
+/// <summary>
+/// The System.Net and System.Net.Sockets types the rules and their fixes look for, by name and
+/// namespace (not by metadata lookup: the rules also run where a type is missing or duplicated).
+/// </summary>
+internal static class NetTypes
+{
+    public static bool IsNetType(ITypeSymbol? type, string name)
+        => type is { } t && t.Name == name && t.ContainingNamespace is { Name: "Net", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+    public static bool IsSocketsType(ITypeSymbol? type, string name)
+        => type is { } t && t.Name == name && t.ContainingNamespace is { Name: "Sockets", ContainingNamespace: { Name: "Net", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+}

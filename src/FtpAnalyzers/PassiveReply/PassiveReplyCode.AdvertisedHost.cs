@@ -1,0 +1,193 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FtpAnalyzers.PassiveReply;
+
+/// <summary>
+/// The address sinks' side (FTP0007): whether a host or address is built from the first four
+/// numbers of one parse (joined with dots, formatted, concatenated, IPAddress.Parse, new IPAddress(bytes)).
+/// </summary>
+internal sealed partial class PassiveReplyCode
+{
+    /// <summary>
+    /// The parse whose first four numbers <paramref name="operation"/> is built from: joined with
+    /// dots (string.Join, concatenation, interpolation, Format, Replace(',', '.')), turned into an
+    /// IPAddress (Parse, TryParse, new IPAddress(bytes)). Null when it is anything else.
+    /// </summary>
+    public ReplySource? AdvertisedHost(IOperation operation)
+    {
+        if (FromHelper(operation, HandedBack.Host) is { } handed)
+            return handed.Source;
+        var value = _locals.Resolve(operation);
+        for (var depth = 0; depth < MaxDepth; depth++)
+        {
+            if (value is IInvocationOperation { TargetMethod.Name: "Parse" or "TryParse" } parse
+                && parse.TargetMethod.ContainingType is { Name: "IPAddress" } && parse.Arguments.Length > 0)
+            {
+                if (FromHelper(ArgumentInSourceOrder(parse, 0), HandedBack.Host) is { } parsed)
+                    return parsed.Source;
+                value = _locals.Resolve(ArgumentInSourceOrder(parse, 0));
+                continue;
+            }
+            if (value is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }
+                && instance.Type is { Name: "IPAddress" })
+            {
+                value = _locals.Resolve(instance);
+                continue;
+            }
+            break;
+        }
+
+        var source = value switch
+        {
+            IPropertyReferenceOperation { Property.Name: "AdvertisedAddress" } advertised when IsPassiveEndpoint(advertised.Property.ContainingType) => AdvertisedAddressSource(advertised),
+            IInvocationOperation { TargetMethod.Name: "Join" } join when join.TargetMethod.ContainingType.SpecialType == SpecialType.System_String => JoinedHost(join),
+            IInvocationOperation { TargetMethod.Name: "Format" or "Concat" } format when format.TargetMethod.ContainingType.SpecialType == SpecialType.System_String => FourParts(format.Arguments),
+            IInvocationOperation { TargetMethod.Name: "Replace", Instance: { } instance } replace when IsCommaToDot(replace) => ReplacedHost(instance),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String => FourParts(Leaves(concatenation)),
+            IInterpolatedStringOperation interpolation => FourParts(interpolation.Parts),
+            IObjectCreationOperation { Type.Name: "IPAddress", Arguments.Length: 1 } creation => BytesHost(creation.Arguments[0].Value),
+            _ => null,
+        };
+        return source is not null && IsPassiveReplySource(source) ? source : null;
+    }
+
+    private ReplySource AdvertisedAddressSource(IPropertyReferenceOperation advertised)
+    {
+        if (!_sources.TryGetValue(advertised, out var source))
+            _sources[advertised] = source = new ReplySource(advertised, ParseShape.PassiveEndpoint);
+        return source;
+    }
+
+    private static bool IsPassiveEndpoint(ITypeSymbol? type)
+        => type is { Name: "PassiveEndpoint", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
+
+    private ReplySource? JoinedHost(IInvocationOperation join)
+    {
+        if (join.Arguments.Length < 2 || ArgumentInSourceOrder(join, 0).ConstantValue.Value is not ("." or '.'))
+            return null;
+        var values = ArgumentInSourceOrder(join, 1);
+        // string.Join(".", parts, 0, 4)
+        if (join.Arguments.Length == 4 && ArgumentInSourceOrder(join, 2).ConstantValue.Value is 0 && ArgumentInSourceOrder(join, 3).ConstantValue.Value is 4)
+            return ClassifyStringArray(values);
+        // string.Join(".", parts.Take(4)) or string.Join(".", nums.Take(4))
+        if (_locals.Resolve(values) is IInvocationOperation { TargetMethod.Name: "Take", Arguments.Length: 2 } take
+            && take.Arguments[1].Value.ConstantValue.Value is 4)
+        {
+            var taken = take.Arguments[0].Value;
+            if (ClassifyStringArray(taken) is { } split)
+                return split;
+            if (LocalDefinitions.Strip(taken) is ILocalReferenceOperation local && LoopCollected.ContainsKey(local.Local))
+                return DigitLoopSource(local.Local);
+            return ParsedNumbersSource(_locals.Resolve(taken));
+        }
+        // string.Join(".", m.Groups["host"].Value.Split(',')): the host group of a six-number pattern
+        if (join.Arguments.Length == 2 && ClassifyStringArray(values) is { SixNumberPattern: true } group)
+            return group;
+        // string.Join(".", parts[0], parts[1], parts[2], parts[3]): a params array, or a params span (C# 13)
+        return Elements(values) is { } elements ? FourParts(elements) : null;
+    }
+
+    private static bool IsCommaToDot(IInvocationOperation replace)
+        => replace.Arguments.Length == 2
+        && replace.Arguments[0].Value.ConstantValue.Value is ',' or ","
+        && replace.Arguments[1].Value.ConstantValue.Value is '.' or ".";
+
+    /// <summary>m.Groups[1].Value.Replace(',', '.'), or the text between '(' and the fourth comma.</summary>
+    private ReplySource? ReplacedHost(IOperation instance)
+    {
+        if (ClassifyString(instance) is { } part)
+            return part.Source;
+        var resolved = _locals.Resolve(instance);
+        if (resolved is not IInvocationOperation { TargetMethod.Name: "Substring" or "Remove" } cut)
+            return null;
+        if (_sources.TryGetValue(cut, out var known))
+            return known;
+        var walk = Walk(cut);
+        var source = new ReplySource(cut, ParseShape.Split, replyText: ReplyRoot(cut), assumesParentheses: walk.HasParenthesis, fixedOffset: walk.HasFixedOffset);
+        _sources[cut] = source;
+        return source;
+    }
+
+    private ReplySource? BytesHost(IOperation bytes)
+    {
+        var value = _locals.Resolve(bytes);
+        if (Elements(value) is { } elements)
+            return FourParts(elements);
+        if (value is IInvocationOperation { TargetMethod.Name: "ToArray", Arguments.Length: 1 } toArray)
+        {
+            var inner = _locals.Resolve(toArray.Arguments[0].Value);
+            for (var depth = 0; depth < 4 && inner is IInvocationOperation { TargetMethod.Name: "Select" or "Cast", Arguments.Length: >= 1 } select; depth++)
+                inner = _locals.Resolve(select.Arguments[0].Value);
+            if (inner is IInvocationOperation { TargetMethod.Name: "Take", Arguments.Length: 2 } take && take.Arguments[1].Value.ConstantValue.Value is 4)
+            {
+                var taken = take.Arguments[0].Value;
+                if (LocalDefinitions.Strip(taken) is ILocalReferenceOperation local && LoopCollected.ContainsKey(local.Local))
+                    return DigitLoopSource(local.Local);
+                return ClassifyStringArray(taken) ?? ParsedNumbersSource(_locals.Resolve(taken));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>At least four numbers of one parse among the values (the pieces of a dotted host).</summary>
+    private ReplySource? FourParts(IEnumerable<IOperation> values)
+    {
+        ReplySource? source = null;
+        var count = 0;
+        foreach (var raw in values)
+        {
+            var item = raw switch
+            {
+                IInterpolationOperation hole => hole.Expression,
+                IArgumentOperation argument => argument.Value,
+                _ => raw,
+            };
+            if (item is IInterpolatedStringTextOperation)
+                continue;
+            if (Elements(item) is { } paramsElements)
+                return FourParts(paramsElements);
+            var part = ClassifyString(item) ?? ClassifyNumber(item);
+            if (part is null)
+                continue;
+            if (source is not null && !ReferenceEquals(source, part.Value.Source))
+                return null;
+            source = part.Value.Source;
+            count++;
+        }
+        return count >= 4 ? source : null;
+    }
+
+    /// <summary>
+    /// The elements of new[] { … }, or of a collection expression [ … ] — what a params span
+    /// argument (C# 13) binds to. Roslyn 4.8 has no interface for the latter: it is recognized as
+    /// the operation of that kind name, whose children are its elements.
+    /// </summary>
+    private static IEnumerable<IOperation>? Elements(IOperation operation)
+        => LocalDefinitions.Strip(operation) switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            { Kind: var kind } collection when kind.ToString() == "CollectionExpression" => collection.ChildOperations,
+            _ => null,
+        };
+
+    private static IEnumerable<IOperation> Leaves(IBinaryOperation concatenation)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(concatenation);
+        while (stack.Count > 0)
+        {
+            var current = LocalDefinitions.Strip(stack.Pop());
+            if (current is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } inner && inner.Type?.SpecialType == SpecialType.System_String)
+            {
+                stack.Push(inner.RightOperand);
+                stack.Push(inner.LeftOperand);
+            }
+            else
+            {
+                yield return current;
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FtpAnalyzers.PassiveReply;
+
+/// <summary>
+/// What is known about the text a parse reads: the whole reply it starts from (for the fix), and
+/// what the parse looks for in it (parentheses, a fixed offset).
+/// </summary>
+internal sealed partial class PassiveReplyCode
+{
+    /// <summary>The string a digit loop walks: foreach (char c in reply), or reply[i] inside the loop.</summary>
+    private IOperation? LoopedText(ILoopOperation loop)
+    {
+        if (loop is IForEachLoopOperation { Collection: var collection })
+        {
+            var text = LocalDefinitions.Strip(collection);
+            return text.Type?.SpecialType == SpecialType.System_String ? ReplyRoot(text) : null;
+        }
+        foreach (var inner in loop.DescendantsAndSelf())
+        {
+            if (inner is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { Type.SpecialType: SpecialType.System_String } text })
+                return ReplyRoot(text);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The whole reply a parse starts from: follows Substring/Trim/Replace/Split(…)[i] and locals
+    /// back to the last named value (a local, a parameter, an FtpReply).
+    /// </summary>
+    public IOperation ReplyRoot(IOperation text)
+    {
+        for (var depth = 0; depth < MaxDepth; depth++)
+        {
+            text = LocalDefinitions.Strip(text);
+            switch (text)
+            {
+                case IInvocationOperation { Instance: { } instance } call when IsStringDerivation(call):
+                    text = instance;
+                    continue;
+                case IArrayElementReferenceOperation element when _locals.Resolve(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split", Instance: { } whole }:
+                    text = whole;
+                    continue;
+                case IPropertyReferenceOperation { Property.Name: "Message", Instance: { } reply } when IsFtpReply(reply.Type):
+                    return LocalDefinitions.Strip(reply);
+                case ILocalReferenceOperation local when _locals.SingleValue(local.Local) is { } value && IsDerivedText(value):
+                    text = value;
+                    continue;
+            }
+            return text;
+        }
+        return text;
+    }
+
+    private bool IsDerivedText(IOperation value)
+    {
+        value = LocalDefinitions.Strip(value);
+        return value is IInvocationOperation call && IsStringDerivation(call)
+            || value is IArrayElementReferenceOperation element && _locals.Resolve(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split" }
+            || value is IPropertyReferenceOperation { Property.Name: "Message", Instance: { } reply } && IsFtpReply(reply.Type);
+    }
+
+    private static bool IsStringDerivation(IInvocationOperation call)
+        => call.Instance is not null
+        && (call.TargetMethod.ContainingType.SpecialType == SpecialType.System_String && StringManipulations.Contains(call.TargetMethod.Name)
+            || call.TargetMethod.Name == "ToString" && call.Arguments.Length == 0 && IsFtpReply(call.Instance.Type));
+
+    public static bool IsFtpReply(ITypeSymbol? type)
+        => type is { Name: "FtpReply", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
+
+    /// <summary>What a parse looks for in its text, found by walking it and the locals it reads.</summary>
+    private TextWalk Walk(IOperation root)
+    {
+        var walk = new TextWalk();
+        var visited = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        var budget = 4000;
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var operation in current.DescendantsAndSelf())
+            {
+                if (budget-- <= 0)
+                    return walk;
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local when visited.Add(local.Local):
+                        foreach (var value in _locals.AllValues(local.Local))
+                            pending.Push(value);
+                        break;
+                    case IInvocationOperation invocation:
+                        Inspect(invocation, ref walk);
+                        break;
+                }
+            }
+        }
+        return walk;
+    }
+
+    private static void Inspect(IInvocationOperation invocation, ref TextWalk walk)
+    {
+        var method = invocation.TargetMethod;
+        if (method.ContainingType.SpecialType != SpecialType.System_String)
+            return;
+        switch (method.Name)
+        {
+            case "IndexOf" or "LastIndexOf" or "IndexOfAny" or "Split" or "Trim" or "TrimStart" or "TrimEnd" or "Replace":
+                foreach (var argument in invocation.Arguments)
+                {
+                    foreach (var operation in argument.Value.DescendantsAndSelf())
+                    {
+                        if (operation.ConstantValue is { HasValue: true, Value: '(' or ')' or "(" or ")" or " (" or "(|" })
+                            walk.HasParenthesis = true;
+                    }
+                }
+                break;
+            case "Substring" or "Remove" when invocation.Arguments.Length > 0:
+                if (ArgumentInSourceOrder(invocation, 0).ConstantValue.Value is 26 or 27)
+                    walk.HasFixedOffset = true;
+                break;
+        }
+    }
+
+    private struct TextWalk
+    {
+        public bool HasParenthesis;
+        public bool HasFixedOffset;
+    }
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FtpAnalyzers.PassiveReply;
+
+/// <summary>What a piece of code must contain, in its tokens, for FTP0006 or FTP0007 to have anything to say there.</summary>
+[Flags]
+internal enum SyntaxNeeds
+{
+    None = 0,
+
+    /// <summary>A port computation: a 256 (or 0x100) literal, or a &lt;&lt; with an 8.</summary>
+    PortArithmetic = 1,
+
+    /// <summary>
+    /// A connect (a name such as TcpClient, IPEndPoint, Connect, GetHost*, or a target-typed new(…))
+    /// and what its host is built with in the same member: a literal with a dot (a join, a format,
+    /// Replace(',', '.')), IPAddress, AdvertisedAddress.
+    /// </summary>
+    ConnectSink = 2,
+
+    /// <summary>An assignment to FtpConnectionOptions.PassiveAddressPolicy (FTP0007's Info case).</summary>
+    PolicyAssignment = 4,
+}
+
+/// <summary>
+/// Rejects code before any operation tree is built. Both rules report on the member that holds
+/// the port computation (FTP0006) or the connect (FTP0007), so that member's own code must show
+/// it, whatever helpers the numbers came through: the screen is sound for the member where a
+/// diagnostic is reported. Three sieves, each finer and dearer than the one before:
+/// the file's text (one vectorized substring search per word, cached per tree: most files stop
+/// here; a token walk over a whole file costs as much as the rules' former operation walk), the
+/// member's text, then the member's tokens (a "256" in a comment or a longer number is not one).
+/// The one shape it gives up: a port whose 256 or 8 is a named constant (<c>p1 * PortHigh</c>).
+/// </summary>
+internal sealed class SyntaxScreen
+{
+    private static readonly string[] PortWords = { "256", "x100", "X100", "x0100", "<<" };
+
+    /// <summary>Dns covers Dns.GetHost*, Dns.Resolve and a using static of Dns.</summary>
+    private static readonly string[] ConnectWords = { "TcpClient", "IPEndPoint", "Connect", "Dns" };
+
+    /// <summary>The types a target-typed new(…) can create a connect of: the file must name one for new(…) to count.</summary>
+    private static readonly string[] SinkTypes = { "TcpClient", "IPEndPoint", "DnsEndPoint" };
+
+    private static readonly string[] TargetTypedNew = { "new(", "new (" };
+
+    /// <summary>
+    /// What a host built in the member shows in its text: a "." or '.' to join with, a "{0}." or
+    /// $"{a}." format; or what a host handed back by a helper does: an out argument, a deconstruction.
+    /// </summary>
+    private static readonly string[] HostWords = { "IPAddress", "AdvertisedAddress", "\".\"", "'.'", "}.", "out ", "var (" };
+
+    /// <summary>
+    /// One text search per tree for both rules and every compilation that shares the tree (an
+    /// editor keeps the trees of unchanged documents): held as long as the tree is.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeText> Trees = new();
+
+    /// <summary>True when <paramref name="member"/>, and the tree it is in, contain what <paramref name="needs"/> asks for.</summary>
+    public bool Admits(SyntaxNode member, SyntaxNeeds needs, CancellationToken cancellationToken)
+    {
+        var tree = member.SyntaxTree;
+        if (!Trees.TryGetValue(tree, out var entry))
+        {
+            var read = TreeText.Read(tree, cancellationToken);
+            entry = Trees.GetValue(tree, _ => read);
+        }
+        if ((entry.Mentions & needs) == 0)
+            return false;
+        var span = member.Span;
+        var inMember = TextMentions(entry.Text!, span.Start, span.Length);
+        if (entry.NamesSinkType && ContainsAny(entry.Text!, span.Start, span.Length, TargetTypedNew))
+            inMember |= SyntaxNeeds.ConnectSink;
+        if ((inMember & needs) == 0
+            || (needs & SyntaxNeeds.ConnectSink) != 0 && !ContainsAny(entry.Text!, span.Start, span.Length, HostWords))
+            return false;
+        return (Scan(member, entry.NamesSinkType) & needs) == needs;
+    }
+
+    /// <summary>What a file's text mentions; the text itself is kept only when it mentions something.</summary>
+    private sealed class TreeText
+    {
+        private TreeText(SyntaxNeeds mentions, bool namesSinkType, string? text)
+        {
+            Mentions = mentions;
+            NamesSinkType = namesSinkType;
+            Text = text;
+        }
+
+        public SyntaxNeeds Mentions { get; }
+
+        /// <summary>The file names TcpClient, IPEndPoint or DnsEndPoint (a field, a parameter, a local of that type).</summary>
+        public bool NamesSinkType { get; }
+
+        public string? Text { get; }
+
+        public static TreeText Read(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            var mentions = TextMentions(text, 0, text.Length);
+            return new TreeText(mentions, ContainsAny(text, 0, text.Length, SinkTypes), mentions == SyntaxNeeds.None ? null : text);
+        }
+    }
+
+    /// <summary>A superset of <see cref="Scan"/> read from plain text: comments and strings count too.</summary>
+    private static SyntaxNeeds TextMentions(string text, int start, int length)
+    {
+        var found = SyntaxNeeds.None;
+        if (ContainsAny(text, start, length, PortWords))
+            found |= SyntaxNeeds.PortArithmetic;
+        if (ContainsAny(text, start, length, ConnectWords))
+            found |= SyntaxNeeds.ConnectSink;
+        if (text.IndexOf("PassiveAddressPolicy", start, length, StringComparison.Ordinal) >= 0)
+            found |= SyntaxNeeds.PolicyAssignment;
+        return found;
+    }
+
+    private static bool ContainsAny(string text, int start, int length, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.IndexOf(word, start, length, StringComparison.Ordinal) >= 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>One walk over the tokens of <paramref name="node"/>.</summary>
+    /// <param name="node">The code to scan.</param>
+    /// <param name="targetTypedSink">Whether a target-typed new(…) may be a connect: its file names a connect's type.</param>
+    internal static SyntaxNeeds Scan(SyntaxNode node, bool targetTypedSink = true)
+    {
+        var found = SyntaxNeeds.None;
+        bool shift = false, eight = false, newKeyword = false, varKeyword = false, sink = false, hostBuilding = false;
+        foreach (var token in node.DescendantTokens())
+        {
+            var kind = token.RawKind;
+            if (kind == (int)SyntaxKind.NumericLiteralToken)
+            {
+                if (IsValue(token.Value, 256))
+                    found |= SyntaxNeeds.PortArithmetic;
+                else if (IsValue(token.Value, 8))
+                    eight = true;
+            }
+            else if (kind == (int)SyntaxKind.LessThanLessThanToken || kind == (int)SyntaxKind.LessThanLessThanEqualsToken)
+            {
+                shift = true;
+            }
+            else if (kind == (int)SyntaxKind.IdentifierToken)
+            {
+                var name = token.ValueText;
+                sink |= IsConnectName(name);
+                hostBuilding |= name is "IPAddress" or "AdvertisedAddress";
+                if (name == "PassiveAddressPolicy")
+                    found |= SyntaxNeeds.PolicyAssignment;
+                varKeyword = name == "var";
+            }
+            else if (kind == (int)SyntaxKind.OpenParenToken && newKeyword && targetTypedSink)
+            {
+                // new(address, port): an IPEndPoint or TcpClient whose type is only in the target.
+                sink = true;
+            }
+            else if (kind == (int)SyntaxKind.OutKeyword || kind == (int)SyntaxKind.OpenParenToken && varKeyword)
+            {
+                // Parse(reply, out host, out port), var (host, port) = Parse(reply): a helper's host.
+                hostBuilding = true;
+            }
+            else if (kind is (int)SyntaxKind.StringLiteralToken or (int)SyntaxKind.CharacterLiteralToken or (int)SyntaxKind.InterpolatedStringTextToken)
+            {
+                hostBuilding |= token.ValueText.IndexOf('.') >= 0;
+            }
+            newKeyword = kind == (int)SyntaxKind.NewKeyword;
+            if (kind != (int)SyntaxKind.IdentifierToken)
+                varKeyword = false;
+        }
+        if (shift && eight)
+            found |= SyntaxNeeds.PortArithmetic;
+        if (sink && hostBuilding)
+            found |= SyntaxNeeds.ConnectSink;
+        return found;
+    }
+
+    private static bool IsValue(object? value, long expected)
+        => value switch
+        {
+            int i => i == expected,
+            long l => l == expected,
+            uint u => u == expected,
+            ulong ul => ul == (ulong)expected,
+            _ => false,
+        };
+
+    /// <summary>The names <see cref="ConnectSinks"/> recognizes: a type it constructs or a method it calls.</summary>
+    private static bool IsConnectName(string name)
+        => name is "TcpClient" or "IPEndPoint" or "DnsEndPoint" or "Connect" or "ConnectAsync" or "BeginConnect" or "Resolve" or "BeginResolve"
+        || name.StartsWith("GetHost", StringComparison.Ordinal)
+        || name.StartsWith("BeginGetHost", StringComparison.Ordinal);
+}
