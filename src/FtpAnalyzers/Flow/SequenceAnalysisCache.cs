@@ -27,16 +27,17 @@ internal static class SequenceAnalysisCache
 
         // Computed outside GetValue so that a cancellation is not cached; two rules racing compute the same result.
         // A name like a command's does not make a command (x.List(...) on something else): no graph then.
-        var graph = SendsCommand(root, symbols) ? CreateGraph(root, cancellationToken) : null;
+        var graph = SendsCommandOrConnects(root, symbols) ? CreateGraph(root, cancellationToken) : null;
         var computed = new Result(graph is null ? ImmutableArray<CommandObservation>.Empty : ConnectionFlowAnalysis.Analyze(graph, symbols, cancellationToken));
         return Results.GetValue(root, _ => computed).Observations;
     }
 
-    private static bool SendsCommand(IOperation root, FtpSymbols symbols)
+    /// <summary>True when the member sends a command, or opens a connection (which helpers may then use).</summary>
+    private static bool SendsCommandOrConnects(IOperation root, FtpSymbols symbols)
     {
         foreach (var operation in root.Descendants())
         {
-            if (operation is IInvocationOperation invocation && symbols.GetCommand(invocation) is not null)
+            if (operation is IInvocationOperation invocation && (symbols.IsConnect(invocation.TargetMethod) || symbols.GetCommand(invocation) is not null))
                 return true;
         }
 

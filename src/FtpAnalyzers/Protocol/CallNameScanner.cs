@@ -28,18 +28,21 @@ internal sealed class CallNameScanner
 
     /// <param name="qualifiedOnly">Names that count only after a '.' and before a '(' (methods of one sealed class, never generic).</param>
     /// <param name="anywhere">Names that count bare too, and before a '&lt;' (helpers a user may call unqualified or generic).</param>
-    public CallNameScanner(IEnumerable<string> qualifiedOnly, IEnumerable<string> anywhere)
+    /// <param name="staticOf">Names that count only as <c>Type.Name(</c>, with the type given (a static factory whose name other types use too).</param>
+    public CallNameScanner(IEnumerable<string> qualifiedOnly, IEnumerable<string> anywhere, IEnumerable<(string Name, string Type)>? staticOf = null)
     {
-        var all = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var all = new Dictionary<string, Name>(StringComparer.Ordinal);
         foreach (var name in qualifiedOnly)
-            all[name] = false;
+            all[name] = new Name(name, anywhere: false, qualifier: null);
+        foreach (var (name, type) in staticOf ?? Enumerable.Empty<(string, string)>())
+            all[name] = new Name(name, anywhere: false, qualifier: type);
         foreach (var name in anywhere)
-            all[name] = true;
-        _names = all
-            .Where(pair => pair.Key.Length is > 0 and <= MaxNameLength)
-            .GroupBy(pair => Key(pair.Key.Length, pair.Key[0]))
-            .ToDictionary(group => group.Key, group => group.Select(pair => new Name(pair.Key, pair.Value)).ToArray());
-        _hasGenericNames = all.ContainsValue(true);
+            all[name] = new Name(name, anywhere: true, qualifier: null);
+        _names = all.Values
+            .Where(name => name.Text.Length is > 0 and <= MaxNameLength)
+            .GroupBy(name => Key(name.Text.Length, name.Text[0]))
+            .ToDictionary(group => group.Key, group => group.ToArray());
+        _hasGenericNames = all.Values.Any(name => name.Anywhere);
     }
 
     /// <summary>True when the text in <paramref name="span"/> may call one of the names.</summary>
@@ -93,7 +96,33 @@ internal sealed class CallNameScanner
         var before = begin;
         while (before > 0 && IsWhiteSpace(chunk[before - 1]))
             before--;
-        return before == 0 ? reachesChunkStart : chunk[before - 1] == '.';
+        if (before == 0)
+            return reachesChunkStart;
+        if (chunk[before - 1] != '.')
+            return false;
+        return name.Qualifier is not { } qualifier || QualifierBefore(chunk, before - 1, qualifier, reachesChunkStart);
+    }
+
+    /// <summary>True when the identifier that ends just before the '.' at <paramref name="dot"/> is <paramref name="qualifier"/>.</summary>
+    private static bool QualifierBefore(char[] chunk, int dot, string qualifier, bool reachesChunkStart)
+    {
+        var end = dot;
+        while (end > 0 && IsWhiteSpace(chunk[end - 1]))
+            end--;
+        var begin = end;
+        while (begin > 0 && IsIdentifierPart(chunk[begin - 1]))
+            begin--;
+        if (begin == 0 && reachesChunkStart)
+            return true;
+        if (end - begin != qualifier.Length)
+            return false;
+        for (var i = 0; i < qualifier.Length; i++)
+        {
+            if (chunk[begin + i] != qualifier[i])
+                return false;
+        }
+
+        return true;
     }
 
     private Name? Find(char[] chunk, int begin, int length)
@@ -126,15 +155,19 @@ internal sealed class CallNameScanner
 
     private sealed class Name
     {
-        public Name(string text, bool anywhere)
+        public Name(string text, bool anywhere, string? qualifier)
         {
             Text = text;
             Anywhere = anywhere;
+            Qualifier = qualifier;
         }
 
         public string Text { get; }
 
         /// <summary>Counts bare and before '&lt;' too, not only as a qualified call.</summary>
         public bool Anywhere { get; }
+
+        /// <summary>The type name that must stand before the '.', or null for any.</summary>
+        public string? Qualifier { get; }
     }
 }

@@ -51,7 +51,10 @@ internal sealed class CommandCallNames
                 wrappers.UnionWith(ReferencedWrappers.GetValue(assembly, a => WrapperNamesDeclaredIn(a, symbols)));
         }
 
-        return new CommandCallNames(new CallNameScanner(connectionMethods, wrappers));
+        // FtpConnection.Connect(...) too, written with its type (other types have a Connect): a member
+        // that opens a connection and only hands it to helpers is analyzed for what they do with it.
+        var connect = new[] { ("Connect", symbols.Connection.Name), ("ConnectAsync", symbols.Connection.Name) };
+        return new CommandCallNames(new CallNameScanner(connectionMethods, wrappers, connect));
     }
 
     /// <summary>

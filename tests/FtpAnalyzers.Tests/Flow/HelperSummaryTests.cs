@@ -79,6 +79,13 @@ public class HelperSummaryTests
             """));
 
     [Fact]
+    public Task MemberThatOnlyOpensAndCallsHelpers_IsAnalyzed()
+        => NoData.VerifyAnalyzerAsync(Program("""
+                SignIn(ftp, "u", "p");
+                {|FTP0004:Fetch(ftp, "a.txt", s)|};
+            """));
+
+    [Fact]
     public Task AwaitedAsyncHelper_IsFollowed()
         => NoData.VerifyAnalyzerAsync(Members(Helpers + """
 

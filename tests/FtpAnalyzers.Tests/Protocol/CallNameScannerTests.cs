@@ -10,7 +10,10 @@ namespace FtpAnalyzers.Tests.Protocol;
 /// </summary>
 public class CallNameScannerTests
 {
-    private static readonly CallNameScanner Scanner = new(qualifiedOnly: new[] { "User", "List", "SendCommand" }, anywhere: new[] { "SignIn" });
+    private static readonly CallNameScanner Scanner = new(
+        qualifiedOnly: new[] { "User", "List", "SendCommand" },
+        anywhere: new[] { "SignIn" },
+        staticOf: new[] { ("Connect", "FtpConnection") });
 
     private static bool MayCall(string text) => Scanner.MayCall(SourceText.From(text), new TextSpan(0, text.Length));
 
@@ -26,6 +29,8 @@ public class CallNameScannerTests
     [InlineData("Helpers.SignIn(c, u, p);")]
     [InlineData("SignIn<FtpConnection>(c);")]
     [InlineData("ñame.User(\"u\");")]
+    [InlineData("using var c = FtpConnection.Connect(host);")]
+    [InlineData("using var c = Ftp.FtpConnection . Connect(host);")]
     public void A_call_of_a_name_is_seen(string text) => Assert.True(MayCall(text));
 
     [Theory]
@@ -35,6 +40,7 @@ public class CallNameScannerTests
     [InlineData("c.Users(\"u\"); c.MyUser(\"u\");")]   // longer names that contain one
     [InlineData("c.User = 3; var user = c.User;")]  // a property, not a call
     [InlineData("int SignInCount(int x) => x;")]
+    [InlineData("socket.Connect(endPoint); client.Connect(host, 21);")]   // a Connect of another type
     [InlineData("")]
     public void Text_without_a_call_of_a_name_is_rejected(string text) => Assert.False(MayCall(text));
 
