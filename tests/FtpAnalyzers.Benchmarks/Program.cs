@@ -63,7 +63,8 @@ public static class Program
         {
             var path = Path.Combine(FindRepositoryRoot(), "docs", "performance.md");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, PerformanceDocument(report.ToString(), settings));
+            var kept = File.Exists(path) ? KeptSections(File.ReadAllText(path)) : "";
+            File.WriteAllText(path, PerformanceDocument(report.ToString(), settings) + kept);
             Console.Error.WriteLine($"written to {path}");
         }
         return failures == 0 ? 0 : 1;
@@ -96,6 +97,24 @@ public static class Program
         text.AppendLine();
         text.Append(tables);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Sections of docs/performance.md measured elsewhere (the editor test's timings), between
+    /// <c>&lt;!-- kept --&gt;</c> and <c>&lt;!-- /kept --&gt;</c>: a benchmark run rewrites the rest, not them.
+    /// </summary>
+    private static string KeptSections(string document)
+    {
+        var kept = new StringBuilder();
+        for (var start = document.IndexOf("<!-- kept -->", StringComparison.Ordinal); start >= 0; start = document.IndexOf("<!-- kept -->", start + 1, StringComparison.Ordinal))
+        {
+            var end = document.IndexOf("<!-- /kept -->", start, StringComparison.Ordinal);
+            if (end < 0)
+                break;
+            kept.AppendLine().Append(document, start, end - start + "<!-- /kept -->".Length).AppendLine();
+        }
+
+        return kept.ToString();
     }
 
     private static string FindRepositoryRoot()
