@@ -71,7 +71,7 @@ internal sealed class CommandSite
     public static CommandSite? Create(Document document, SyntaxNode root, SemanticModel model, FtpSymbols symbols, InvocationExpressionSyntax invocation, bool allowEmbedded, CancellationToken cancellationToken)
     {
         if (Command(model, symbols, invocation, cancellationToken) is not { } call
-            || ConnectionSymbol(call.Connection) is not { } connection)
+            || ConnectionSymbol(symbols, call.Connection) is not { } connection)
             return null;
         var anchor = StatementLists.EnclosingStatement(invocation);
         if (anchor is null || (!StatementLists.IsInList(anchor) && !(allowEmbedded && StatementLists.IsEmbedded(anchor)))
@@ -83,18 +83,12 @@ internal sealed class CommandSite
     public static FtpCommandCall? Command(SemanticModel model, FtpSymbols symbols, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
         => model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation ? symbols.GetCommand(operation) : null;
 
-    /// <summary>The variable a connection expression reads: a local, a parameter, or a field of this object (or static).</summary>
-    public static ISymbol? ConnectionSymbol(IOperation connection)
+    /// <summary>The variable a connection expression reads: the analysis's own answer (<see cref="FtpSymbols.ConnectionVariable"/>).</summary>
+    public static ISymbol? ConnectionSymbol(FtpSymbols symbols, IOperation connection)
     {
         while (connection is IConversionOperation conversion)
             connection = conversion.Operand;
-        return connection switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation { Parameter.RefKind: RefKind.None } parameter => parameter.Parameter,
-            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field => field.Field,
-            _ => null,
-        };
+        return symbols.ConnectionVariable(connection);
     }
 
     /// <summary>The commands on this site's connection sent by calls inside <paramref name="node"/>, in source order.</summary>
@@ -103,7 +97,7 @@ internal sealed class CommandSite
         foreach (var invocation in node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
         {
             if (Command(Model, Symbols, invocation, cancellationToken) is { } call
-                && ConnectionSymbol(call.Connection) is { } connection
+                && ConnectionSymbol(Symbols, call.Connection) is { } connection
                 && SymbolEqualityComparer.Default.Equals(connection, Connection))
                 yield return (invocation, call);
         }
@@ -145,7 +139,7 @@ internal sealed class CommandSite
     {
         if (CallShape.Unwrap(expression) is not { } invocation
             || Command(Model, Symbols, invocation, cancellationToken) is not { } call
-            || ConnectionSymbol(call.Connection) is not { } connection
+            || ConnectionSymbol(Symbols, call.Connection) is not { } connection
             || !SymbolEqualityComparer.Default.Equals(connection, Connection)
             || !call.Verbs.SequenceEqual(verbs))
             return null;

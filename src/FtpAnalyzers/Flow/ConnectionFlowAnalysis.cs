@@ -870,29 +870,7 @@ internal static class ConnectionFlowAnalysis
         /// object (or static) holding a connection, or a flow capture.
         /// </summary>
         private object? VariableOf(IOperation operation)
-        {
-            switch (operation)
-            {
-                case IFlowCaptureReferenceOperation capture:
-                    return capture.Id;
-                case ILocalReferenceOperation local when _symbols.IsConnection(local.Type):
-                    return local.Local;
-                case IParameterReferenceOperation parameter when _symbols.IsConnection(parameter.Type):
-                    return parameter.Parameter;
-                case IFieldReferenceOperation field when _symbols.IsConnection(field.Type) && IsThisOrStatic(field.Instance):
-                    return field.Field;
-                case IPropertyReferenceOperation property when _symbols.IsConnection(property.Type)
-                                                              && property.Arguments.IsEmpty
-                                                              && IsThisOrStatic(property.Instance)
-                                                              && _symbols.IsAutoProperty(property.Property):
-                    return property.Property;
-                default:
-                    return null;
-            }
-        }
-
-        private static bool IsThisOrStatic(IOperation? instance)
-            => instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+            => operation is IFlowCaptureReferenceOperation capture ? capture.Id : _symbols.ConnectionVariable(operation);
 
         /// <summary>
         /// True when this read of a connection (or of this object) cannot hand it to code the

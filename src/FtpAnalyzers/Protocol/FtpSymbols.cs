@@ -145,6 +145,35 @@ internal sealed class FtpSymbols
     }
 
     /// <summary>
+    /// The variable a read of a connection reads, the one the analysis tracks and the fixers edit:
+    /// a local, a parameter, or a field or auto-property of this object (or static), of type
+    /// FtpConnection; null for anything else. An auto-property counts because reading it twice
+    /// gives the same object; a property with a body may not.
+    /// </summary>
+    public ISymbol? ConnectionVariable(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ILocalReferenceOperation local when IsConnection(local.Type):
+                return local.Local;
+            case IParameterReferenceOperation parameter when IsConnection(parameter.Type):
+                return parameter.Parameter;
+            case IFieldReferenceOperation field when IsConnection(field.Type) && IsThisOrStatic(field.Instance):
+                return field.Field;
+            case IPropertyReferenceOperation property when IsConnection(property.Type)
+                                                          && property.Arguments.IsEmpty
+                                                          && IsThisOrStatic(property.Instance)
+                                                          && IsAutoProperty(property.Property):
+                return property.Property;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsThisOrStatic(IOperation? instance)
+        => instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+    /// <summary>
     /// An auto-property of source code: reading it twice gives the same object, so it can be
     /// tracked like a field. A property with a body may compute a new connection on every read.
     /// </summary>

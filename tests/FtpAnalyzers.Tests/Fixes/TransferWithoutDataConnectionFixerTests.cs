@@ -170,6 +170,29 @@ public sealed class TransferWithoutDataConnectionFixerTests
     }
 
     [Fact]
+    public Task Inserts_Epsv_for_a_connection_held_in_an_auto_property()
+        => Verify.VerifyCodeFixAsync(Members("""
+                FtpConnection Connection { get; } = FtpConnection.Connect("h");
+
+                void M(Stream s)
+                {
+                    Connection.Pasv();
+                    Connection.Nlst(s);
+                    {|FTP0004:Connection.List(s)|};
+                }
+            """), Members("""
+                FtpConnection Connection { get; } = FtpConnection.Connect("h");
+
+                void M(Stream s)
+                {
+                    Connection.Pasv();
+                    Connection.Nlst(s);
+                    Connection.Epsv();
+                    Connection.List(s);
+                }
+            """), TransferWithoutDataConnectionFixer.InsertEpsvKey);
+
+    [Fact]
     public Task No_fix_on_the_call_of_a_helper_that_transfers()
     {
         // The helper's own RETR is what needs a data connection: nothing here is a transfer to arm for.
