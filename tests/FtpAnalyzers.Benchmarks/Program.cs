@@ -9,7 +9,7 @@ namespace FtpAnalyzers.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/FtpAnalyzers.Benchmarks</c>: the full run, written to
 /// docs/performance.md; <c>-- --smoke</c>: every table on small corpora in seconds (CI runs it
-/// through <see cref="RunAsync"/>). Options: <c>--repetitions N</c>, <c>--no-write</c>, <c>--real DIR</c>
+/// through <see cref="RunAsync"/>). Options: <c>--repetitions N</c>, <c>--dense-methods N</c> (a smaller dense corpus, never written), <c>--no-write</c>, <c>--real DIR</c>
 /// and <c>--real-ftp DIR</c> (repeatable: a folder of real C# code without FTP, or an FTP library's
 /// source, measured in the real-code table), <c>--only TABLE</c> (one
 /// table alone, for quick local runs; never written to docs/performance.md).
@@ -37,6 +37,11 @@ public static class Program
                     settings = settings with { Repetitions = repetitions };
                     index++;
                     break;
+                case "--dense-methods" when index + 1 < args.Length && int.TryParse(args[index + 1], out var methods) && methods > 0:
+                    settings = settings with { DenseMethods = methods };
+                    write = false;
+                    index++;
+                    break;
                 case "--no-write":
                     write = false;
                     break;
@@ -51,7 +56,7 @@ public static class Program
                     write = false;
                     break;
                 default:
-                    Console.Error.WriteLine($"unknown argument '{args[index]}'; usage: {Command} [-- --smoke | --repetitions N | --no-write | --real DIR | --real-ftp DIR | --only gate|dense|scaling|latency|real]");
+                    Console.Error.WriteLine($"unknown argument '{args[index]}'; usage: {Command} [-- --smoke | --repetitions N | --dense-methods N | --no-write | --real DIR | --real-ftp DIR | --only gate|dense|scaling|latency|real]");
                     return 2;
             }
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -19,17 +20,53 @@ internal static class SequenceAnalysisCache
 {
     private static readonly ConditionalWeakTable<IOperation, Result> Results = new();
 
-    /// <summary>The observations of <paramref name="root"/>, a member's root operation that has a control-flow graph.</summary>
-    public static ImmutableArray<CommandObservation> Get(IOperation root, FtpSymbols symbols, CancellationToken cancellationToken)
+    /// <summary>
+    /// Set by the tests (never in a product run): every member <see cref="CleanMemberProof"/> proves
+    /// clean is analyzed on its graph too, and a mistake found there throws.
+    /// </summary>
+    internal static bool CrossCheck { get; set; }
+
+    /// <summary>
+    /// The observations of <paramref name="root"/>, a member's root operation that has a control-flow
+    /// graph; empty when <see cref="CleanMemberProof"/> shows that no verb in it is a mistake by
+    /// <paramref name="isMistake"/> (the same test for every caller: any sequence rule's).
+    /// </summary>
+    public static ImmutableArray<CommandObservation> Get(IOperation root, FtpSymbols symbols, Func<string, ConnectionFacts, bool> isMistake, CancellationToken cancellationToken)
     {
         if (Results.TryGetValue(root, out var known))
             return known.Observations;
 
         // Computed outside GetValue so that a cancellation is not cached; two rules racing compute the same result.
         // A name like a command's does not make a command (x.List(...) on something else): no graph then.
-        var graph = SendsCommandOrConnects(root, symbols) ? CreateGraph(root, cancellationToken) : null;
-        var computed = new Result(graph is null ? ImmutableArray<CommandObservation>.Empty : ConnectionFlowAnalysis.Analyze(graph, symbols, cancellationToken));
+        // Most members that send commands send them right, and the proof costs less than the graph.
+        var observations = ImmutableArray<CommandObservation>.Empty;
+        var clean = CleanMemberProof.Holds(root, symbols, isMistake, cancellationToken);
+        if ((!clean || CrossCheck) && SendsCommandOrConnects(root, symbols) && CreateGraph(root, cancellationToken) is { } graph)
+            observations = ConnectionFlowAnalysis.Analyze(graph, symbols, cancellationToken);
+        if (clean && CrossCheck)
+            CheckClean(root, observations, isMistake);
+        if (clean)
+            observations = ImmutableArray<CommandObservation>.Empty;
+
+        var computed = new Result(observations);
         return Results.GetValue(root, _ => computed).Observations;
+    }
+
+    private static void CheckClean(IOperation root, ImmutableArray<CommandObservation> observations, Func<string, ConnectionFacts, bool> isMistake)
+    {
+        foreach (var observation in observations)
+        {
+            for (var i = 0; i < observation.Verbs.Length; i++)
+            {
+                if (observation.Verbs[i] is not { } verb)
+                    continue;
+                var mistaken = isMistake(verb, observation.Before[i]);
+                foreach (var iteration in observation.BeforeOnLaterIterations)
+                    mistaken |= isMistake(verb, iteration[i]);
+                if (mistaken)
+                    throw new InvalidOperationException($"CleanMemberProof called a member clean, its graph says {verb} at {observation.Call.Invocation.Syntax.GetLocation().GetLineSpan()} is a mistake:\n{root.Syntax}");
+            }
+        }
     }
 
     /// <summary>True when the member sends a command, or opens a connection (which helpers may then use).</summary>

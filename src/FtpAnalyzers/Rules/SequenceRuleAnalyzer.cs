@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using FtpAnalyzers.Flow;
@@ -48,12 +49,33 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
         {
             if (AnalyzedRoot(codeBlock.CodeBlock, codeBlock.OwningSymbol, codeBlock.SemanticModel, symbols, codeBlock.CancellationToken) is not { } root)
                 return;
-            foreach (var observation in SequenceAnalysisCache.Get(root, symbols, codeBlock.CancellationToken))
+            foreach (var observation in SequenceAnalysisCache.Get(root, symbols, IsMistake, codeBlock.CancellationToken))
             {
                 if (Check(observation) is { } diagnostic)
                     codeBlock.ReportDiagnostic(diagnostic);
             }
         });
+    }
+
+    /// <summary>
+    /// Every sequence rule of this assembly, found once: the shared analysis skips a member's
+    /// control-flow graph only when it proves that none of them has anything to report.
+    /// </summary>
+    private static readonly Lazy<SequenceRuleAnalyzer[]> s_rules = new(() => typeof(SequenceRuleAnalyzer).Assembly.GetTypes()
+        .Where(type => type.IsSubclassOf(typeof(SequenceRuleAnalyzer)) && !type.IsAbstract)
+        .Select(type => (SequenceRuleAnalyzer)Activator.CreateInstance(type)!)
+        .ToArray());
+
+    /// <summary>True when <paramref name="verb"/> in state <paramref name="before"/> is a mistake for some sequence rule.</summary>
+    internal static bool IsMistake(string verb, ConnectionFacts before)
+    {
+        foreach (var rule in s_rules.Value)
+        {
+            if (rule.IsViolatedBy(verb, before))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>

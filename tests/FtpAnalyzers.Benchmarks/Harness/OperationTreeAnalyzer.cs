@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using FtpAnalyzers.Protocol;
+using FtpAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FtpAnalyzers.Benchmarks.Harness;
+
+/// <summary>
+/// The lowest baseline of an operation-based rule: binds the members the sequence rules analyze
+/// (<see cref="SequenceRuleAnalyzer.AnalyzedRoot"/>: text screen, then <c>GetOperation</c>) and
+/// does nothing else. Between it and <see cref="ControlFlowGraphAnalyzer"/> lies what building the
+/// control-flow graphs costs.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OperationTreeAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor s_never = new(
+        "BENCH0002", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(s_never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (FtpSymbols.TryCreate(start.Compilation) is not { } symbols)
+                return;
+
+            start.RegisterCodeBlockAction(codeBlock =>
+                SequenceRuleAnalyzer.AnalyzedRoot(codeBlock.CodeBlock, codeBlock.OwningSymbol, codeBlock.SemanticModel, symbols, codeBlock.CancellationToken));
+        });
+    }
+}
