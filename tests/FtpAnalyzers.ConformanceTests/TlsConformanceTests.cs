@@ -28,7 +28,7 @@ public abstract class TlsConformanceTests(Xunit.Abstractions.ITestOutputHelper o
         var flagged = await runner.AnalyzeAsync();
         Assert.Equal(program.ExpectedDiagnostics, flagged);
 
-        ResetHome(Server.HomeDirectory);
+        ConformanceTests.ResetHome(Server.HomeDirectory);
         var outcome = await runner.RunAsync(Server.Host, Server.Port, Server.UserName, Server.Password, TestCertificates.TrustTestCa);
         output.WriteLine($"{Server.Name} | {name} | failed at line {outcome.FailedLine?.ToString() ?? "-"} | {Replies(outcome)}");
         if (flagged.Count == 0 || program.AcceptedBy?.ContainsKey(Server.Name) == true)
@@ -47,23 +47,6 @@ public abstract class TlsConformanceTests(Xunit.Abstractions.ITestOutputHelper o
         => string.Join(" · ", outcome.Transcript
             .Where(l => l.StartsWith("> ", StringComparison.Ordinal) || (l.StartsWith("< ", StringComparison.Ordinal) && l.Length >= 6 && l[5] == ' ') || l.StartsWith("! ", StringComparison.Ordinal))
             .Select(l => l.StartsWith("> PASS ", StringComparison.Ordinal) ? "> PASS ****" : l));
-
-    /// <summary>Every program starts from a home folder holding only a.txt.</summary>
-    internal static void ResetHome(string home)
-    {
-        foreach (var entry in Directory.EnumerateFileSystemEntries(home))
-        {
-            if (Directory.Exists(entry))
-                Directory.Delete(entry, recursive: true);
-            else
-                File.Delete(entry);
-        }
-
-        var file = Path.Combine(home, "a.txt");
-        File.WriteAllText(file, TlsConformancePrograms.DownloadText + "\n");
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(file, (UnixFileMode)0b110_110_110);
-    }
 }
 
 public sealed class VsftpdTlsConformanceTests(VsftpdTlsFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : TlsConformanceTests(output), IClassFixture<VsftpdTlsFixture>
@@ -107,7 +90,7 @@ public sealed class TlsLeakTests(PyftpdlibOptionalTlsFixture fixture, Xunit.Abst
         var program = TlsConformancePrograms.Named(name);
         var rules = program.ExpectedDiagnostics.Select(d => d.Rule).ToHashSet();
         var server = fixture.Server;
-        TlsConformanceTests.ResetHome(server.HomeDirectory);
+        ConformanceTests.ResetHome(server.HomeDirectory);
 
         var certificate = X509Certificate2.CreateFromPemFile(TestCertificates.Good.CertificatePath, TestCertificates.Good.KeyPath);
         string wire;
