@@ -121,4 +121,24 @@ public class TransferWithoutProtPrivateAnalyzerTests
             w.Prot(flag ? FtpProtection.Private : FtpProtection.Clear);
             w.Download("f", s);
             """));
+
+    [Fact]
+    public Task EncryptionWrittenAnyWay_IsSeen()
+        => Verify.VerifyAnalyzerAsync(AsyncMethod("""
+            await using var a = await FtpConnection.ConnectAsync(host, options: new() { Encryption = (FtpEncryption)2 });
+            await a.LoginAsync(u, pw);
+            await a.ProtAsync(FtpProtection.Clear);
+            await {|FTP0010:a.DownloadAsync("f", s)|};
+            using var b = FtpConnection.Connect(host, 21, null);
+            b.AuthTls();
+            b.Login(u, pw);
+            {|FTP0010:b.Download("f", s)|};
+            var shared = new FtpConnectionOptions { Encryption = FtpEncryption.Explicit };
+            Configure(shared);
+            using var d = FtpConnection.Connect(host, 21, shared);
+            d.Login(u, pw);
+            d.Prot(FtpProtection.Clear);
+            d.Download("f", s);
+            void Configure(FtpConnectionOptions o) { }
+            """));
 }
