@@ -61,7 +61,7 @@ public class TlsSetupOutOfOrderAnalyzerTests
             """));
 
     [Fact]
-    public Task AsyncAndLoop_AreFlagged()
+    public Task Async_IsFlagged()
         => Verify.VerifyAnalyzerAsync(AsyncMethod("""
             await using var c = await FtpConnection.ConnectAsync(host);
             await {|FTP0008:c.PbszAsync()|};

@@ -47,12 +47,14 @@ public class TransferWithoutProtPrivateAnalyzerTests
             await using var c = await FtpConnection.ConnectAsync(host);
             await c.AuthTlsAsync();
             await c.LoginAsync(u, pw);
+            await c.PbszAsync();
+            await c.ProtAsync(FtpProtection.Private).ConfigureAwait(false);
             foreach (var f in files)
             {
-                await {|FTP0010:c.UploadAsync(f, s)|};
+                await {|#0:c.UploadAsync(f, s)|};
                 await c.ProtAsync(FtpProtection.Clear);
             }
-            """));
+            """), Verify.Diagnostic("FTP0010").WithLocation(0).WithArguments(" from the second iteration of the loop on", "STOR"));
 
     [Fact]
     public Task ExplicitConnection_WithProtClearBeforeLogin_IsProtectedByTheClient()
