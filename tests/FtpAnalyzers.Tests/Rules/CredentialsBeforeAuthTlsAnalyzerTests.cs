@@ -79,6 +79,10 @@ public class CredentialsBeforeAuthTlsAnalyzerTests
             using var e = FtpConnection.Connect(host);
             e.Login(u, pw);
             e.SendCommand("AUTH GSSAPI");
+            using var g = FtpConnection.Connect(host);
+            g.Login(u, pw);
+            LoginSomehow(g);
+            g.AuthTls();
             """));
 
     [Fact]

@@ -122,6 +122,10 @@ public class TransferWithoutProtPrivateAnalyzerTests
             w.Pbsz(0);
             w.Prot(flag ? FtpProtection.Private : FtpProtection.Clear);
             w.Download("f", s);
+            using var e = FtpConnection.Connect(host);
+            e.AuthTls();
+            LoginSomehow(e);
+            e.Download("f", s);
             """));
 
     [Fact]
