@@ -62,6 +62,30 @@ internal static class Descriptors
         "{1} is sent{0} before USER and PASS completed the login: the server replies 530 Not logged in",
         "Every command except USER, PASS, ACCT, QUIT, NOOP, FEAT, SYST, HELP, AUTH, PBSZ, PROT, OPTS and STAT needs a completed login; every server tested answers 530.");
 
+    // TLS sequence rules (FTP0008-FTP0010): the same analysis as FTP0001-FTP0005; {0} as there,
+    // {1} the verb. The replies are those measured in docs/ftps-servers.md.
+
+    public static readonly DiagnosticDescriptor FTP0008_TlsSetupOutOfOrder = Rule(
+        RuleIdentifiers.TlsSetupOutOfOrder,
+        Sequence,
+        "PBSZ or PROT out of order",
+        "{1} is sent{0} out of the order RFC 4217 requires (an accepted AUTH TLS, then PBSZ, then PROT): before AUTH TLS servers answer 503 (vsftpd \"503 PBSZ needs a secure connection.\") or 550 (ProFTPD), and PROT with no PBSZ before it gets 503 \"You must issue the PBSZ command prior to PROT.\" from pyftpdlib",
+        "RFC 2228 and RFC 4217 require AUTH TLS (answered 234) before PBSZ, and PBSZ before PROT. PBSZ or PROT on a connection with no accepted AUTH TLS is refused by every server measured: 503 by vsftpd, Pure-FTPd and pyftpdlib, 550 by ProFTPD. PROT with no PBSZ before it is refused with 503 by pyftpdlib; vsftpd, ProFTPD and Pure-FTPd accept it, so send PBSZ 0 first to work everywhere.");
+
+    public static readonly DiagnosticDescriptor FTP0009_CredentialsBeforeAuthTls = Rule(
+        RuleIdentifiers.CredentialsBeforeAuthTls,
+        Security,
+        "USER or PASS sent before AUTH TLS",
+        "AUTH TLS is sent{0} after USER or PASS went out on this connection in clear text: where the server accepts that login the password crossed the network unencrypted, and servers forcing TLS logins refuse it (vsftpd 530 and closes the connection, ProFTPD and pyftpdlib 550, Pure-FTPd 421); send AUTH TLS before USER",
+        "A USER or PASS sent before AUTH TLS crosses the network in clear text (CWE-319): the later AUTH TLS protects only what follows it. Servers that force TLS logins refuse the clear USER (vsftpd answers 530 and closes the connection, ProFTPD and pyftpdlib 550, Pure-FTPd 421); servers that do not accept it, and the password has leaked. Reported on the AUTH TLS when every path reaching it sent USER or PASS in clear on the same connection.");
+
+    public static readonly DiagnosticDescriptor FTP0010_TransferWithoutProtPrivate = Rule(
+        RuleIdentifiers.TransferWithoutProtPrivate,
+        Security,
+        "Transfer on a TLS connection without PROT P",
+        "{1} is sent{0} on a TLS control connection with no PROT P accepted since: the data connection is not encrypted, so the file travels in clear text where the server allows it, and servers forcing data protection refuse it (vsftpd and ProFTPD 522, Pure-FTPd 521, pyftpdlib 550 to the PASV before it); send PBSZ 0 and PROT P first",
+        "AUTH TLS protects only the control connection; data connections stay in clear text until PROT P (after PBSZ 0) is accepted. A transfer on a TLS control connection without it sends the file or listing unencrypted (CWE-319) where the server allows that, and is refused where the server forces data protection: 522 \"Data connections must be encrypted.\" (vsftpd), 522 (ProFTPD), 521 (Pure-FTPd), 550 to PASV (pyftpdlib). A connection opened with Encryption Explicit or Implicit gets PBSZ 0 and PROT P from FtpConnection once its login completes.");
+
     // Hand-written 227 handling (FTP0006-FTP0007).
     // FTP0006's {0} is empty or names what the parser assumes (see the HandWrittenPassiveReplyParsing* constants).
 

@@ -10,4 +10,7 @@ internal static class RuleIdentifiers
     public const string CommandBeforeLogin = "FTP0005";
     public const string HandWrittenPassiveReplyParsing = "FTP0006";
     public const string ConnectToAdvertisedPassiveAddress = "FTP0007";
+    public const string TlsSetupOutOfOrder = "FTP0008";
+    public const string CredentialsBeforeAuthTls = "FTP0009";
+    public const string TransferWithoutProtPrivate = "FTP0010";
 }

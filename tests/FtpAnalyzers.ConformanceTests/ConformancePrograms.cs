@@ -221,14 +221,22 @@ public static class ConformancePrograms
 
 /// <summary>One program: its statements run on <c>c</c>, a connection it opens itself.</summary>
 /// <param name="Helpers">Methods declared beside the program's, which its body calls with the connection.</param>
+/// <param name="Tls">
+/// For the FTPS programs: the connection is opened with options the analysis sees (Encryption
+/// not set: None), copying the runner's timeouts, log and certificate check, so that the TLS rules
+/// know it starts in clear text. Otherwise the options are the runner's parameter, state unknown.
+/// </param>
 public sealed record ConformanceProgram(
     string Name,
     string Body,
     Dictionary<string, string>? AcceptedBy = null,
     Dictionary<string, string>? RefusedBy = null,
-    string? Helpers = null)
+    string? Helpers = null,
+    bool Tls = false)
 {
     public const string ClassName = "ConformanceProgram";
+
+    private const string TlsOptions = "new FtpConnectionOptions { ConnectTimeout = options.ConnectTimeout, ReadTimeout = options.ReadTimeout, Log = options.Log, ServerCertificateValidation = options.ServerCertificateValidation }";
 
     /// <summary>The whole compilation unit: the body inside a method that opens the connection.</summary>
     public string Source => $$"""
@@ -240,7 +248,7 @@ public sealed record ConformanceProgram(
         {
             public static async Task Run(string host, int port, string user, string password, FtpConnectionOptions options)
             {
-                await using var c = await FtpConnection.ConnectAsync(host, port, options);
+                await using var c = await FtpConnection.ConnectAsync(host, port, {{(Tls ? TlsOptions : "options")}});
         {{Indent(Body)}}
             }
         {{Indent(Helpers ?? "")}}

@@ -26,7 +26,7 @@ public abstract class ConformanceTests
         var flagged = await runner.AnalyzeAsync();
         Assert.Equal(program.ExpectedDiagnostics, flagged);
 
-        ResetHome();
+        ResetHome(Server.HomeDirectory);
         var outcome = await runner.RunAsync(Server.Host, Server.Port, Server.UserName, Server.Password);
         Assert.True(program.ExpectedRefusalLines.SetEquals(outcome.RefusedLines), $"{name} expects the server to refuse the commands of lines {string.Join(", ", program.ExpectedRefusalLines)}; refused: {string.Join(", ", outcome.RefusedLines)}:\n{outcome}");
 
@@ -45,16 +45,16 @@ public abstract class ConformanceTests
     }
 
     /// <summary>Every program starts from a home folder holding only a.txt.</summary>
-    private void ResetHome()
+    internal static void ResetHome(string home)
     {
-        foreach (var entry in Directory.EnumerateFileSystemEntries(Server.HomeDirectory))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(home))
         {
             if (Directory.Exists(entry))
                 Directory.Delete(entry, recursive: true);
             else
                 File.Delete(entry);
         }
-        var file = Path.Combine(Server.HomeDirectory, "a.txt");
+        var file = Path.Combine(home, "a.txt");
         File.WriteAllText(file, "Hello, FTP!\n");
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(file, (UnixFileMode)0b110_110_110);

@@ -65,7 +65,8 @@ internal sealed partial class ProgramRunner
     /// failed (a 4xx/5xx reply other than one the program marks as expected, or an exception the
     /// client threw), or null when it completed.
     /// </summary>
-    public async Task<RunOutcome> RunAsync(string host, int port, string user, string password)
+    /// <param name="serverCertificateValidation">For FTPS servers: the check of their certificate.</param>
+    public async Task<RunOutcome> RunAsync(string host, int port, string user, string password, System.Net.Security.RemoteCertificateValidationCallback? serverCertificateValidation = null)
     {
         using var image = new MemoryStream();
         EmitResult emit = _compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
@@ -82,6 +83,7 @@ internal sealed partial class ProgramRunner
         {
             ConnectTimeout = TimeSpan.FromSeconds(10),
             ReadTimeout = TimeSpan.FromSeconds(10),
+            ServerCertificateValidation = serverCertificateValidation,
             Log = line =>
             {
                 lock (transcript)

@@ -19,7 +19,7 @@ public sealed class ConsumerBuildTests(PackedFeed feed) : IClassFixture<PackedFe
 
         Assert.True(build.Succeeded, build.ToString());
         var expected = ExpectedDiagnostics("Mistakes.cs");
-        Assert.Equal(7, expected.Length); // one of each rule, FTP0001-FTP0007
+        Assert.Equal(10, expected.Length); // one of each rule, FTP0001-FTP0010
         Assert.Equal(expected, build.FtpDiagnostics.Select(d => $"{d.File}({d.Line}): {d.Severity} {d.Id}"));
     }
 

@@ -12,7 +12,7 @@ namespace FtpAnalyzers.PackageTests;
 /// </summary>
 public sealed class FormatTests(PackedFeed feed) : IClassFixture<PackedFeed>
 {
-    private static readonly string[] Rules = ["FTP0001", "FTP0002", "FTP0003", "FTP0004", "FTP0005", "FTP0006", "FTP0007"];
+    private static readonly string[] Rules = ["FTP0001", "FTP0002", "FTP0003", "FTP0004", "FTP0005", "FTP0006", "FTP0007", "FTP0008", "FTP0009", "FTP0010"];
 
     [Fact]
     public void Format_fixes_every_rule_in_the_sample_and_the_result_runs_against_pyftpdlib()

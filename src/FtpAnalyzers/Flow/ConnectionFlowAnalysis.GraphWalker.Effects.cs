@@ -126,7 +126,7 @@ internal static partial class ConnectionFlowAnalysis
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     if (_symbols.IsConnect(method))
-                        return new Effect(EffectKind.Connect, operation, site: _variables.SiteOfConnect(invocation));
+                        return new Effect(EffectKind.Connect, operation, site: _variables.SiteOfConnect(invocation), connected: ConnectEncryption.FactsAfter(invocation, _graph.OriginalOperation.SemanticModel, _symbols));
                     if (_symbols.GetCommand(invocation) is { } call)
                         return new Effect(EffectKind.Command, operation, source: SourceOf(call.Connection), call: call, commandIndex: _commandCount++);
                     if (HelperCallOf(invocation) is { } helper)
@@ -227,8 +227,9 @@ internal static partial class ConnectionFlowAnalysis
         /// <summary>An operation that may change the state, with the numbers of what it involves.</summary>
         private readonly struct Effect
         {
-            public Effect(EffectKind kind, IOperation operation, int variable = -1, int site = -1, ObjectSource source = default, FtpCommandCall? call = null, int commandIndex = -1, HelperCall? helper = null)
+            public Effect(EffectKind kind, IOperation operation, int variable = -1, int site = -1, ObjectSource source = default, FtpCommandCall? call = null, int commandIndex = -1, HelperCall? helper = null, ConnectionFacts connected = default)
             {
+                Connected = connected;
                 Helper = helper;
                 Kind = kind;
                 Operation = operation;
@@ -240,6 +241,9 @@ internal static partial class ConnectionFlowAnalysis
             }
 
             public EffectKind Kind { get; }
+
+            /// <summary>For a connect: the state the connection starts in (<see cref="ConnectEncryption"/>: in TLS or not).</summary>
+            public ConnectionFacts Connected { get; }
 
             public IOperation Operation { get; }
 

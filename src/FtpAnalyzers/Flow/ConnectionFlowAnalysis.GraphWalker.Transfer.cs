@@ -21,7 +21,7 @@ internal static partial class ConnectionFlowAnalysis
             switch (effect.Kind)
             {
                 case EffectKind.Connect:
-                    state.Allocate(_variables.ObjectOfSite(effect.Site), ConnectionFacts.JustConnected);
+                    state.Allocate(_variables.ObjectOfSite(effect.Site), effect.Connected);
                     return;
                 case EffectKind.Command:
                     ApplyCommand(effect, state);

@@ -27,6 +27,31 @@ internal static class CommandLineVerb
         return IsVerb(verb) ? verb.ToUpperInvariant() : null;
     }
 
+    /// <summary>
+    /// The verb of a command line as the sequence rules follow it (<see cref="FtpVerbs"/>): the
+    /// verb, except that PROT carries its level when the whole line is a constant ("PROT P",
+    /// "PROT C"; else "PROT", level unknown), and AUTH is known only for a constant line that asks
+    /// for TLS ("AUTH TLS", "AUTH SSL", "AUTH TLS-C", "AUTH TLS-P"): another mechanism, or one not
+    /// known, is a command whose verb is not known.
+    /// </summary>
+    public static string? QualifiedOf(IOperation? commandLine)
+    {
+        var verb = Of(commandLine);
+        if (verb is not (FtpVerbs.Auth or FtpVerbs.Prot))
+            return verb;
+
+        var (text, isWhole) = LeadingText(commandLine);
+        var argument = isWhole && text is not null ? text.Substring(verb.Length).Trim().ToUpperInvariant() : null;
+        if (verb == FtpVerbs.Auth)
+            return argument is "TLS" or "SSL" or "TLS-C" or "TLS-P" ? FtpVerbs.Auth : null;
+        return argument switch
+        {
+            "P" => FtpVerbs.ProtPrivate,
+            "C" => FtpVerbs.ProtClear,
+            _ => FtpVerbs.Prot,
+        };
+    }
+
     /// <summary>An FTP verb: 3 or 4 ASCII letters (RFC 959 section 5.3.1).</summary>
     public static bool IsVerb(string text)
     {

@@ -37,6 +37,8 @@ internal sealed class FtpSymbols
     {
         Connection = connection;
         CommandAttribute = commandAttribute;
+        Protection = compilation.GetTypeByMetadataName("Ftp.FtpProtection");
+        Options = compilation.GetTypeByMetadataName("Ftp.FtpConnectionOptions");
         _callNames = new Lazy<CommandCallNames>(() => CommandCallNames.Create(compilation, this));
         _helpers = new Lazy<Flow.HelperSummaries>(() => new Flow.HelperSummaries(this));
     }
@@ -47,6 +49,12 @@ internal sealed class FtpSymbols
     public INamedTypeSymbol Connection { get; }
 
     public INamedTypeSymbol? CommandAttribute { get; }
+
+    /// <summary>Ftp.FtpProtection, the level argument of Prot (null with an older Ftp.Client).</summary>
+    public INamedTypeSymbol? Protection { get; }
+
+    /// <summary>Ftp.FtpConnectionOptions, whose Encryption decides whether a connection starts in TLS.</summary>
+    public INamedTypeSymbol? Options { get; }
 
     /// <summary>The names a call must have to send a command in this compilation, found on first use.</summary>
     public CommandCallNames CallNames => _callNames.Value;
@@ -83,7 +91,7 @@ internal sealed class FtpSymbols
             var connection = method.IsStatic ? FirstArgument(invocation) : invocation.Instance;
             if (connection is null || !IsConnection(connection.Type ?? (method.IsStatic ? method.Parameters[0].Type : method.ContainingType)))
                 return null;
-            return new FtpCommandCall(invocation, connection, ImmutableArray.Create<string?>(attributeVerb));
+            return new FtpCommandCall(invocation, connection, ImmutableArray.Create<string?>(attributeVerb == FtpVerbs.Prot ? ProtVerbOf(invocation) : attributeVerb));
         }
 
         if (method.IsStatic || invocation.Instance is null || !IsConnection(method.ContainingType))
@@ -95,7 +103,7 @@ internal sealed class FtpSymbols
         {
             case "SendCommand":
             case "SendCommandAsync":
-                verbs = ImmutableArray.Create(CommandLineVerb.Of(FirstArgument(invocation)));
+                verbs = ImmutableArray.Create(CommandLineVerb.QualifiedOf(FirstArgument(invocation)));
                 break;
             case "Login":
             case "LoginAsync":
@@ -119,6 +127,33 @@ internal sealed class FtpSymbols
 
         return new FtpCommandCall(invocation, invocation.Instance, verbs);
     }
+
+    /// <summary>
+    /// A PROT method's verb with its level: "PROT P" or "PROT C" when an argument of type
+    /// FtpProtection is a constant (<c>Prot(FtpProtection.Private)</c>), else "PROT".
+    /// </summary>
+    private string ProtVerbOf(IInvocationOperation invocation)
+    {
+        if (Protection is null)
+            return FtpVerbs.Prot;
+        string? verb = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || !SymbolEqualityComparer.Default.Equals(parameter.Type, Protection))
+                continue;
+            if (verb is not null || argument.Value.ConstantValue is not { HasValue: true, Value: { } level })
+                return FtpVerbs.Prot;
+            verb = Equals(level, EnumValue(Protection, "Private")) ? FtpVerbs.ProtPrivate
+                : Equals(level, EnumValue(Protection, "Clear")) ? FtpVerbs.ProtClear
+                : FtpVerbs.Prot;
+        }
+
+        return verb ?? FtpVerbs.Prot;
+    }
+
+    /// <summary>The constant value of an enum member, or null.</summary>
+    internal static object? EnumValue(INamedTypeSymbol enumType, string member)
+        => enumType.GetMembers(member).OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true } field ? field.ConstantValue : null;
 
     /// <summary>The verb of a method marked [FtpCommand("VERB")], or null.</summary>
     public string? GetAttributeVerb(IMethodSymbol method)

@@ -15,6 +15,19 @@ internal static class FtpVerbs
     public const string Rnto = "RNTO";
     public const string Quit = "QUIT";
 
+    /// <summary>AUTH TLS (or AUTH SSL, TLS-C, TLS-P: what starts TLS on the control channel). A raw AUTH with another mechanism has no known verb.</summary>
+    public const string Auth = "AUTH";
+    public const string Pbsz = "PBSZ";
+
+    /// <summary>PROT whose level is not known (a wrapper, a level that is not a constant).</summary>
+    public const string Prot = "PROT";
+
+    /// <summary>PROT P: <c>Prot(FtpProtection.Private)</c>, <c>SendCommand("PROT P")</c>.</summary>
+    public const string ProtPrivate = "PROT P";
+
+    /// <summary>PROT C (or S, E: anything but P).</summary>
+    public const string ProtClear = "PROT C";
+
     private static readonly HashSet<string> DataConnectionVerbs = new() { "PASV", "EPSV", "PORT", "EPRT", "LPSV", "LPRT" };
 
     private static readonly HashSet<string> TransferVerbs = new() { "RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD" };
@@ -22,6 +35,7 @@ internal static class FtpVerbs
     private static readonly HashSet<string> AllowedBeforeLogin = new()
     {
         "USER", "PASS", "ACCT", "QUIT", "NOOP", "FEAT", "SYST", "HELP", "AUTH", "PBSZ", "PROT", "OPTS", "STAT",
+        ProtPrivate, ProtClear,
     };
 
     /// <summary>
@@ -31,6 +45,7 @@ internal static class FtpVerbs
     private static readonly HashSet<string> Modelled = new()
     {
         "USER", "PASS", "ACCT", "QUIT", "NOOP", "FEAT", "SYST", "HELP", "PBSZ", "PROT", "OPTS", "STAT",
+        "AUTH", ProtPrivate, ProtClear,
         "RNFR", "RNTO", "PASV", "EPSV", "PORT", "EPRT", "LPSV", "LPRT",
         "RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD",
         "TYPE", "MODE", "STRU", "REST", "ALLO", "CWD", "CDUP", "XCWD", "XCUP", "PWD", "XPWD",
@@ -40,6 +55,9 @@ internal static class FtpVerbs
     public static bool ArmsDataConnection(string verb) => DataConnectionVerbs.Contains(verb);
 
     public static bool IsTransfer(string verb) => TransferVerbs.Contains(verb);
+
+    /// <summary>PROT, whatever its level.</summary>
+    public static bool IsProt(string verb) => verb is Prot or ProtPrivate or ProtClear;
 
     public static bool NeedsLogin(string verb) => !AllowedBeforeLogin.Contains(verb);
 
@@ -55,6 +73,7 @@ internal static class FtpVerbs
     {
         Rnfr => 350,
         User => 331,
+        Auth => 234,
         "PASV" => 227,
         "EPSV" => 229,
         "LPSV" => 228,
@@ -76,6 +95,8 @@ internal static class FtpVerbs
             return afterCommand.WithRenameDone();
         if (verb == User)
             return afterCommand.WithUserAndLoginUnknown();
+        if (verb == Auth)
+            return afterCommand.WithAuthTlsRefused();
         return ArmsDataConnection(verb) ? afterCommand.WithDataConnectionUnknown() : afterCommand;
     }
 
@@ -94,12 +115,31 @@ internal static class FtpVerbs
         switch (verb)
         {
             case User:
-                after = after.WithUserArmed(true).WithLoginAfterUser();
+                // USER may complete a login by itself (230).
+                after = after.WithCredentialsSent().WithUserArmed(true).WithLoginAfterUser().WithLoginCompleted(certainlyCompleted: false);
                 break;
             case Pass:
                 // Replies are not modelled: after PASS the session is taken as logged in, so that
                 // one mistake is reported once, not again on every later command.
-                after = after.WithUserArmed(false).WithLoggedIn();
+                after = after.WithCredentialsSent().WithUserArmed(false).WithLoggedIn().WithLoginCompleted(certainlyCompleted: true);
+                break;
+            case "ACCT":
+                after = after.WithLoginCompleted(certainlyCompleted: false);
+                break;
+            case Auth:
+                after = after.WithAuthTls();
+                break;
+            case Pbsz:
+                after = after.WithPbsz();
+                break;
+            case Prot:
+                after = after.WithProtUnknown();
+                break;
+            case ProtPrivate:
+                after = after.WithProtPrivate();
+                break;
+            case ProtClear:
+                after = after.WithProtClear();
                 break;
             case Rnfr:
                 after = after.WithRenamePending();

@@ -36,8 +36,9 @@ public sealed class PyftpdlibServer : FtpTestServer
             class Handler(TLS_FTPHandler):
                 pass
             Handler.certfile, Handler.keyfile = sys.argv[4:6]
-            Handler.tls_control_required = True
-            Handler.tls_data_required = True
+            required = len(sys.argv) < 7 or sys.argv[6] != "optional"
+            Handler.tls_control_required = required
+            Handler.tls_data_required = required
         else:
             class Handler(FTPHandler):
                 pass
@@ -56,7 +57,8 @@ public sealed class PyftpdlibServer : FtpTestServer
     /// <summary>
     /// Starts pyftpdlib serving <paramref name="homeDirectory"/> (a new temp folder when null). With
     /// <paramref name="tls"/> it runs TLS_FTPHandler (python3-openssl) requiring TLS on the control
-    /// and data connections (tls_control_required, tls_data_required); pyftpdlib has no implicit TLS.
+    /// and data connections (tls_control_required, tls_data_required) unless <see cref="ServerTls.Optional"/>;
+    /// pyftpdlib has no implicit TLS.
     /// </summary>
     public static PyftpdlibServer Start(string? homeDirectory = null, ServerTls? tls = null)
     {
@@ -76,6 +78,10 @@ public sealed class PyftpdlibServer : FtpTestServer
             {
                 startInfo.ArgumentList.Add(tls.Certificate.CertificatePath);
                 startInfo.ArgumentList.Add(tls.Certificate.KeyPath);
+                if (tls.Optional)
+                {
+                    startInfo.ArgumentList.Add("optional");
+                }
             }
 
             server.Launch(startInfo, s => ((PyftpdlibServer)s).ReadPort());

@@ -140,8 +140,12 @@ public static class TestCertificates
 public sealed record ServerCertificateFiles(string CertificatePath, string KeyPath, string CombinedPath);
 
 /// <summary>How a test server speaks TLS: with which certificate, and implicitly (TLS from the first byte) or after AUTH TLS.</summary>
-public sealed record ServerTls(ServerCertificateFiles Certificate, bool Implicit = false, bool RequireClientCertificate = false)
+/// <param name="Optional">TLS offered but not required: clear logins and clear data connections accepted (pyftpdlib only).</param>
+public sealed record ServerTls(ServerCertificateFiles Certificate, bool Implicit = false, bool RequireClientCertificate = false, bool Optional = false)
 {
+    /// <summary>Explicit TLS with the good certificate, offered but not required (clear logins and data accepted).</summary>
+    public static ServerTls ExplicitOptional => new(TestCertificates.Good, Optional: true);
+
     /// <summary>Explicit TLS with the good certificate; the client must present a certificate from the test CA.</summary>
     public static ServerTls ExplicitWithClientCertificate => new(TestCertificates.Good, RequireClientCertificate: true);
 

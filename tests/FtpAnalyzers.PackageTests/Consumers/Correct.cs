@@ -17,4 +17,18 @@ internal static class Correct
         connection.Download("a.txt", destination);
         connection.Quit();
     }
+
+    private static void WorkOverTls(string host, string user, string password, Stream destination)
+    {
+        using var explicitTls = FtpConnection.Connect(host, 21, new FtpConnectionOptions { Encryption = FtpEncryption.Explicit });
+        explicitTls.Login(user, password);
+        explicitTls.Download("a.txt", destination);
+
+        using var connection = FtpConnection.Connect(host);
+        connection.AuthTls();
+        connection.Pbsz(0);
+        connection.Prot(FtpProtection.Private);
+        connection.Login(user, password);
+        connection.Download("a.txt", destination);
+    }
 }

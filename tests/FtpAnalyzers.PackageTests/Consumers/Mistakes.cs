@@ -44,6 +44,28 @@ internal static class Mistakes
         connection.Pwd(); // expect: FTP0005
     }
 
+    private static void PbszBeforeAuthTls(string host)
+    {
+        using var connection = FtpConnection.Connect(host);
+        connection.Pbsz(0); // expect: FTP0008
+        connection.AuthTls();
+    }
+
+    private static void LoginBeforeAuthTls(string host, string user, string password)
+    {
+        using var connection = FtpConnection.Connect(host);
+        connection.Login(user, password);
+        connection.AuthTls(); // expect: FTP0009
+    }
+
+    private static void TransferWithoutProtP(string host, string user, string password, Stream destination)
+    {
+        using var connection = FtpConnection.Connect(host);
+        connection.AuthTls();
+        connection.Login(user, password);
+        connection.Download("a.txt", destination); // expect: FTP0010
+    }
+
     private static TcpClient ConnectToPassiveEndpoint(string reply)
     {
         int start = reply.IndexOf('(');

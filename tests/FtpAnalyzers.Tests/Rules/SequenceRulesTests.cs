@@ -16,7 +16,7 @@ namespace FtpAnalyzers.Tests.Rules;
 /// </summary>
 public class SequenceRulesTests
 {
-    public static TheoryData<string> RuleIds => new() { "FTP0001", "FTP0002", "FTP0003", "FTP0004", "FTP0005" };
+    public static TheoryData<string> RuleIds => new() { "FTP0001", "FTP0002", "FTP0003", "FTP0004", "FTP0005", "FTP0008", "FTP0009", "FTP0010" };
 
     public static TheoryData<string, string> CorrectCode()
     {
@@ -27,6 +27,7 @@ public class SequenceRulesTests
             "using var c = FtpConnection.Connect(host); if (c.User(u).Code == 331) c.Pass(pw);",
             "using var c = FtpConnection.Connect(host); c.Login(u, pw); c.Pasv(); c.Type(FtpDataType.Binary); c.Retr(\"f\", s);",
             "using var c = FtpConnection.Connect(host); c.Login(u, pw); foreach (var f in files) { c.Pasv(); c.Retr(f, s); }",
+            "using var c = FtpConnection.Connect(host); c.AuthTls(); c.Pbsz(0); c.Prot(FtpProtection.Private); c.Login(u, pw); c.Pasv(); c.Retr(\"f\", s);",
             "void Helper(FtpConnection x) { x.Pass(pw); }",
             "using var c = FtpConnection.Connect(host); LoginSomehow(c); c.Pasv(); c.Retr(\"f\", s);",
             "using var c = FtpConnection.Connect(host); c.Login(u, pw); if (flag) c.Pasv(); if (flag) c.Retr(\"f\", s);",
@@ -89,6 +90,9 @@ public class SequenceRulesTests
         ["FTP0003"] = "c.Login(\"u\", \"p\"); c.Rnfr(\"a\"); {|FTP0003:c.Pwd()|}; c.Rnto(\"b\");",
         ["FTP0004"] = "c.Login(\"u\", \"p\"); c.Pasv(); c.Retr(\"a\", s); {|FTP0004:c.Retr(\"b\", s)|};",
         ["FTP0005"] = "{|FTP0005:c.Cwd(\"/\")|};",
+        ["FTP0008"] = "{|FTP0008:c.Pbsz(0)|}; c.AuthTls();",
+        ["FTP0009"] = "c.Login(\"u\", \"p\"); {|FTP0009:c.AuthTls()|};",
+        ["FTP0010"] = "c.AuthTls(); c.Login(\"u\", \"p\"); c.Pasv(); {|FTP0010:c.Retr(\"a\", s)|};",
     };
 
     public static TheoryData<string, LanguageVersion> LanguageVersions()
@@ -141,6 +145,9 @@ public class SequenceRulesTests
             "FTP0003" => Run(new CSharpAnalyzerVerifier<CommandBetweenRnfrAndRntoAnalyzer>.Test(), source, compilerDiagnostics, version),
             "FTP0004" => Run(new CSharpAnalyzerVerifier<TransferWithoutDataConnectionAnalyzer>.Test(), source, compilerDiagnostics, version),
             "FTP0005" => Run(new CSharpAnalyzerVerifier<CommandBeforeLoginAnalyzer>.Test(), source, compilerDiagnostics, version),
+            "FTP0008" => Run(new CSharpAnalyzerVerifier<TlsSetupOutOfOrderAnalyzer>.Test(), source, compilerDiagnostics, version),
+            "FTP0009" => Run(new CSharpAnalyzerVerifier<CredentialsBeforeAuthTlsAnalyzer>.Test(), source, compilerDiagnostics, version),
+            "FTP0010" => Run(new CSharpAnalyzerVerifier<TransferWithoutProtPrivateAnalyzer>.Test(), source, compilerDiagnostics, version),
             _ => throw new System.ArgumentOutOfRangeException(nameof(ruleId)),
         };
 
