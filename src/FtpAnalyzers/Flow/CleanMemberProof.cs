@@ -721,7 +721,7 @@ internal static class CleanMemberProof
                     var method = invocation.TargetMethod;
                     if (_symbols.IsConnect(method))
                     {
-                        state.Allocate(_variables.ObjectOfSite(_variables.SiteOfConnect(invocation)), ConnectionFacts.JustConnected);
+                        state.Allocate(_variables.ObjectOfSite(_variables.SiteOfConnect(invocation)), ConnectEncryption.FactsAfter(invocation, invocation.SemanticModel, _symbols));
                     }
                     else if (CommandOf(invocation) is { } call)
                     {

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace FtpAnalyzers.Flow;
 
 /// <summary>
-/// Shares one control-flow graph and one flow analysis of a member between the five sequence
+/// Shares one proof (CleanMemberProof), or one control-flow graph and one flow analysis, of a member between the sequence
 /// rules. The analysis driver hands every analyzer the same semantic model, which hands out the
 /// same operation tree for a member, so keying on its root lets the first rule compute and the
 /// others reuse. When the instances differ (another host), each rule computes its own: the result

@@ -21,4 +21,8 @@ public sealed class CredentialsBeforeAuthTlsAnalyzer : SequenceRuleAnalyzer
 
     private protected override bool IsViolatedBy(string verb, ConnectionFacts before)
         => verb == FtpVerbs.Auth && before.CertainlyCredentialsInClear && !before.CertainlyTlsOn;
+
+    // More paths can make "TLS already on" uncertain: that part cannot rule a mistake out.
+    private protected override bool CouldBeViolatedGiven(string verb, ConnectionFacts fewerPaths)
+        => verb == FtpVerbs.Auth && fewerPaths.CertainlyCredentialsInClear;
 }

@@ -66,17 +66,33 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
         .Select(type => (SequenceRuleAnalyzer)Activator.CreateInstance(type)!)
         .ToArray());
 
-    /// <summary>True when <paramref name="verb"/> in state <paramref name="before"/> is a mistake for some sequence rule.</summary>
-    internal static bool IsMistake(string verb, ConnectionFacts before)
+    /// <summary>
+    /// True when <paramref name="verb"/> may be a mistake for some sequence rule in any state that
+    /// joins more paths than <paramref name="fewerPaths"/> (<see cref="CouldBeViolatedGiven"/>):
+    /// the test <see cref="CleanMemberProof"/> needs, since it sees fewer paths than the graph.
+    /// </summary>
+    internal static bool IsMistake(string verb, ConnectionFacts fewerPaths)
     {
         foreach (var rule in s_rules.Value)
         {
-            if (rule.IsViolatedBy(verb, before))
+            if (rule.CouldBeViolatedGiven(verb, fewerPaths))
                 return true;
         }
 
         return false;
     }
+
+    /// <summary>
+    /// True when <see cref="IsViolatedBy"/> may hold in some state that joins <paramref name="fewerPaths"/>
+    /// with more: joining only makes facts less certain, so a rule asking only for certainties
+    /// (the default) answers the same; a rule that also asks for something to be uncertain
+    /// (<c>!before.Certainly…</c>) leaves that part out here. <c>SequenceRuleMonotonicityTests</c> checks every rule.
+    /// </summary>
+    private protected virtual bool CouldBeViolatedGiven(string verb, ConnectionFacts fewerPaths) => IsViolatedBy(verb, fewerPaths);
+
+    /// <summary>For the tests: each sequence rule's ID, <see cref="IsViolatedBy"/> and <see cref="CouldBeViolatedGiven"/>.</summary>
+    internal static System.Collections.Generic.IEnumerable<(string Id, Func<string, ConnectionFacts, bool> IsViolatedBy, Func<string, ConnectionFacts, bool> CouldBeViolatedGiven)> Rules
+        => s_rules.Value.Select(rule => (rule.SupportedDiagnostics[0].Id, (Func<string, ConnectionFacts, bool>)rule.IsViolatedBy, (Func<string, ConnectionFacts, bool>)rule.CouldBeViolatedGiven));
 
     /// <summary>
     /// The operation whose control-flow graph the rules analyze for the code block of

@@ -19,4 +19,8 @@ public sealed class TransferWithoutProtPrivateAnalyzer : SequenceRuleAnalyzer
 
     private protected override bool IsViolatedBy(string verb, ConnectionFacts before)
         => FtpVerbs.IsTransfer(verb) && before.CertainlyTlsOn && before.CertainlyNotProtPrivate && !before.CertainlyNotLoggedIn;
+
+    // More paths can make "not logged in" uncertain: that part cannot rule a mistake out.
+    private protected override bool CouldBeViolatedGiven(string verb, ConnectionFacts fewerPaths)
+        => FtpVerbs.IsTransfer(verb) && fewerPaths.CertainlyTlsOn && fewerPaths.CertainlyNotProtPrivate;
 }
