@@ -21,8 +21,8 @@ public sealed partial class FtpConnection
     private readonly TlsSettings _tlsSettings;
     private TlsChannel? _controlTls;
 
-    // The session data connections resume; kept after CCC, whose data connections stay PROT P.
-    private TlsSession? _savedSession;
+    // What data connections resume; kept after CCC, whose data connections stay PROT P.
+    private TlsResumption? _savedResumption;
     private bool _dataProtectionNegotiated;
     private bool _binary;
     private bool _restPending;
@@ -132,7 +132,7 @@ public sealed partial class FtpConnection
         }
 
         TlsChannel tls = _controlTls;
-        _savedSession = tls.Session ?? _savedSession;
+        _savedResumption = tls.Resumption ?? _savedResumption;
         _controlTls = null;
         try
         {
@@ -206,8 +206,8 @@ public sealed partial class FtpConnection
         return tls;
     }
 
-    // Taken at each transfer: in TLS 1.3 the resumable session comes with tickets after the handshake.
-    private TlsSession? SessionToResume() => _controlTls?.Session ?? _savedSession;
+    // Taken at each transfer: in TLS 1.3 the tickets come after the handshake.
+    private TlsResumption? SessionToResume() => _controlTls?.Resumption ?? _savedResumption;
 
     /// <summary>
     /// A TLS data connection that ended without close_notify may be truncated: accepted (as curl and
