@@ -287,7 +287,7 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
         CheckStream(destination, nameof(destination), write: true);
         PrepareBinaryTransfer("Download");
         FtpReply reply = Retr(path, destination);
-        return reply.IsPositiveCompletion ? reply : throw StepFailed("Download", "RETR " + path, reply);
+        return reply.IsPositiveCompletion ? reply : throw TransferStepFailed("Download", "RETR " + path, reply);
     }
 
     /// <summary>TYPE I, EPSV (PASV if refused), RETR.</summary>
@@ -299,7 +299,7 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
         CheckStream(destination, nameof(destination), write: true);
         await PrepareBinaryTransferAsync("Download", cancellationToken).ConfigureAwait(false);
         FtpReply reply = await RetrAsync(path, destination, cancellationToken).ConfigureAwait(false);
-        return reply.IsPositiveCompletion ? reply : throw StepFailed("Download", "RETR " + path, reply);
+        return reply.IsPositiveCompletion ? reply : throw TransferStepFailed("Download", "RETR " + path, reply);
     }
 
     /// <summary>TYPE I, EPSV (PASV if refused), STOR.</summary>
@@ -311,7 +311,7 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
         CheckStream(source, nameof(source), write: false);
         PrepareBinaryTransfer("Upload");
         FtpReply reply = Stor(path, source);
-        return reply.IsPositiveCompletion ? reply : throw StepFailed("Upload", "STOR " + path, reply);
+        return reply.IsPositiveCompletion ? reply : throw TransferStepFailed("Upload", "STOR " + path, reply);
     }
 
     /// <summary>TYPE I, EPSV (PASV if refused), STOR.</summary>
@@ -323,7 +323,7 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
         CheckStream(source, nameof(source), write: false);
         await PrepareBinaryTransferAsync("Upload", cancellationToken).ConfigureAwait(false);
         FtpReply reply = await StorAsync(path, source, cancellationToken).ConfigureAwait(false);
-        return reply.IsPositiveCompletion ? reply : throw StepFailed("Upload", "STOR " + path, reply);
+        return reply.IsPositiveCompletion ? reply : throw TransferStepFailed("Upload", "STOR " + path, reply);
     }
 
     /// <summary>Closes the control connection (without QUIT: call <see cref="Quit"/> first to end the session politely).</summary>
