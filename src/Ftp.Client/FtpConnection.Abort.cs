@@ -20,8 +20,12 @@ public sealed partial class FtpConnection
     // The transfer's 1xx/final replies, the ABOR's, then the NOOP's: more means the stream is not understood.
     private const int MaxRepliesAfterAbort = 8;
 
-    /// <summary>True when ABOR was sent and both replies were read: the reply stream is in step again.</summary>
-    private async Task<bool> AbortCancelledTransferAsync()
+    /// <summary>
+    /// True when ABOR was sent and both replies were read: the reply stream is in step again.
+    /// <paramref name="pendingReply"/>: the read of the transfer's first reply, when the transfer was
+    /// cancelled before it came (it is the first of the replies counted).
+    /// </summary>
+    private async Task<bool> AbortCancelledTransferAsync(Task<FtpReply>? pendingReply = null)
     {
         try
         {
@@ -36,7 +40,17 @@ public sealed partial class FtpConnection
 
             await WriteLineAsync("ABOR", "ABOR", CancellationToken.None).ConfigureAwait(false);
             await WriteLineAsync("NOOP", "NOOP", CancellationToken.None).ConfigureAwait(false);
-            for (int reply = 0; reply < MaxRepliesAfterAbort; reply++)
+            int replies = 0;
+            if (pendingReply is not null)
+            {
+                replies++;
+                if ((await pendingReply.ConfigureAwait(false)).Code == 200)
+                {
+                    return true;
+                }
+            }
+
+            for (; replies < MaxRepliesAfterAbort; replies++)
             {
                 if ((await ReadReplyAsync(CancellationToken.None).ConfigureAwait(false)).Code == 200)
                 {
