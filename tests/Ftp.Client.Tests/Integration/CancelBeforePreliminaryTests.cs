@@ -31,8 +31,8 @@ public abstract class CancelBeforePreliminaryTests
         _encryption = encryption;
     }
 
-    [Fact]
-    public async Task A_download_cancelled_before_its_1xx_sends_ABOR_and_the_connection_goes_on()
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task A_download_cancelled_before_its_1xx_sends_ABOR_and_the_connection_goes_on(bool isAsync)
     {
         string small = Guid.NewGuid().ToString("N").Substring(0, 8) + "-after.txt";
         File.WriteAllText(Path.Combine(_server.HomeDirectory, small), "still usable");
@@ -42,7 +42,10 @@ public abstract class CancelBeforePreliminaryTests
         using var backlog = new FullBacklog(ActivePort());
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        OperationCanceledException error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ftp.RetrAsync(small, new MemoryStream(), cancel.Token));
+        // Sync: the token's timer thread sends ABOR while the caller's thread waits for the reply.
+        OperationCanceledException error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => isAsync
+            ? ftp.RetrAsync(small, new MemoryStream(), cancel.Token)
+            : Task.FromResult(ftp.Retr(small, new MemoryStream(), cancel.Token)));
 
         Assert.True(error.Message.Contains("before the server's 1xx reply", StringComparison.Ordinal), error.Message + "\n" + string.Join("\n", _log.TakeLast(20)));
         Assert.Contains("> ABOR", _log);

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
+using Ftp.Client.Tests.Fakes;
 using Ftp.Client.Tests.Servers;
 
 namespace Ftp.Client.Tests.Integration;
@@ -27,19 +29,7 @@ public abstract class DefaultTlsVersionTests
     public async Task The_default_is_TLS_1_3_and_every_data_connection_resumes_its_session()
     {
         string name = Guid.NewGuid().ToString("N").Substring(0, 8) + "-default.txt";
-        var options = new FtpConnectionOptions
-        {
-            Encryption = FtpEncryption.Explicit,
-            ServerCertificateValidation = TestCertificates.TrustTestCa,
-            ReadTimeout = TimeSpan.FromSeconds(20),
-            Log = line =>
-            {
-                lock (_log)
-                {
-                    _log.Add(line);
-                }
-            },
-        };
+        FtpConnectionOptions options = Options();
         await using FtpConnection ftp = await FtpConnection.ConnectAsync(_server.Host, _server.Port, options);
         await ftp.LoginAsync(_server.UserName, _server.Password);
 
@@ -61,6 +51,39 @@ public abstract class DefaultTlsVersionTests
             Assert.Contains("TLS: the TLS 1.3 data connection did not resume the control connection's TLS session (the server sent no TLS 1.3 session ticket on the control connection)", _log);
         }
     }
+
+    [Fact]
+    public void A_cancelled_sync_download_over_TLS_1_3_sends_ABOR_and_the_connection_goes_on()
+    {
+        string name = Guid.NewGuid().ToString("N").Substring(0, 8) + "-abort.bin";
+        File.WriteAllBytes(Path.Combine(_server.HomeDirectory, name), new byte[48 * 1024 * 1024]);
+        using FtpConnection ftp = FtpConnection.Connect(_server.Host, _server.Port, Options());
+        ftp.Login(_server.UserName, _server.Password);
+        ftp.Type(FtpDataType.Binary);
+        ftp.Epsv();
+        using var cancel = new CancellationTokenSource();
+
+        OperationCanceledException error = Assert.ThrowsAny<OperationCanceledException>(
+            () => ftp.Retr(name, new CancellingStream(cancel, after: 1024 * 1024), cancel.Token));
+
+        Assert.True(error.Message.Contains("ABOR", StringComparison.Ordinal), error.Message + "\n" + string.Join("\n", _log.TakeLast(20)));
+        Assert.Equal(200, ftp.Noop().Code);
+        Assert.Equal(226, ftp.Upload(name + ".after", new MemoryStream(new byte[] { 1, 2, 3 })).Code);
+    }
+
+    private FtpConnectionOptions Options() => new()
+    {
+        Encryption = FtpEncryption.Explicit,
+        ServerCertificateValidation = TestCertificates.TrustTestCa,
+        ReadTimeout = TimeSpan.FromSeconds(20),
+        Log = line =>
+        {
+            lock (_log)
+            {
+                _log.Add(line);
+            }
+        },
+    };
 
     public sealed class Vsftpd : DefaultTlsVersionTests, IClassFixture<VsftpdTlsFixture>
     {
