@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ftp.Client.Tests.Fakes;
 using Ftp.Client.Tests.Servers;
+using Xunit.Abstractions;
 
 namespace Ftp.Client.Tests.Integration;
 
@@ -24,11 +25,13 @@ public abstract class CancelBeforePreliminaryTests
     private readonly FtpTestServer _server;
     private readonly FtpEncryption _encryption;
     private readonly List<string> _log = new();
+    private readonly ITestOutputHelper _output;
 
-    private protected CancelBeforePreliminaryTests(FtpTestServer server, FtpEncryption encryption)
+    private protected CancelBeforePreliminaryTests(FtpTestServer server, FtpEncryption encryption, ITestOutputHelper output)
     {
         _server = server;
         _encryption = encryption;
+        _output = output;
     }
 
     [Theory, InlineData(false), InlineData(true)]
@@ -49,6 +52,13 @@ public abstract class CancelBeforePreliminaryTests
 
         Assert.True(error.Message.Contains("before the server's 1xx reply", StringComparison.Ordinal), error.Message + "\n" + string.Join("\n", _log.TakeLast(20)));
         Assert.Contains("> ABOR", _log);
+        lock (_log)
+        {
+            // What the server answered from the RETR to the NOOP (docs/ftps-servers.md quotes it).
+            int retr = _log.FindLastIndex(line => line.StartsWith("> RETR", StringComparison.Ordinal));
+            _output.WriteLine($"{GetType().Name} | {(isAsync ? "async" : "sync")} | {string.Join(" | ", _log.Skip(retr).Where(line => line.StartsWith("< ", StringComparison.Ordinal) || line.StartsWith("> ", StringComparison.Ordinal)))}");
+        }
+
         Assert.Equal(200, (await ftp.NoopAsync()).Code);
         var back = new MemoryStream();
         Assert.Equal(226, (await ftp.DownloadAsync(small, back)).Code);
@@ -83,32 +93,32 @@ public abstract class CancelBeforePreliminaryTests
 
     public sealed class Vsftpd : CancelBeforePreliminaryTests, IClassFixture<VsftpdFixture>
     {
-        public Vsftpd(VsftpdFixture fixture)
-            : base(fixture.Server, FtpEncryption.None)
+        public Vsftpd(VsftpdFixture fixture, ITestOutputHelper output)
+            : base(fixture.Server, FtpEncryption.None, output)
         {
         }
     }
 
     public sealed class Proftpd : CancelBeforePreliminaryTests, IClassFixture<ProftpdFixture>
     {
-        public Proftpd(ProftpdFixture fixture)
-            : base(fixture.Server, FtpEncryption.None)
+        public Proftpd(ProftpdFixture fixture, ITestOutputHelper output)
+            : base(fixture.Server, FtpEncryption.None, output)
         {
         }
     }
 
     public sealed class VsftpdTls13 : CancelBeforePreliminaryTests, IClassFixture<VsftpdTlsFixture>
     {
-        public VsftpdTls13(VsftpdTlsFixture fixture)
-            : base(fixture.Server, FtpEncryption.Explicit)
+        public VsftpdTls13(VsftpdTlsFixture fixture, ITestOutputHelper output)
+            : base(fixture.Server, FtpEncryption.Explicit, output)
         {
         }
     }
 
     public sealed class ProftpdTls13 : CancelBeforePreliminaryTests, IClassFixture<ProftpdTlsFixture>
     {
-        public ProftpdTls13(ProftpdTlsFixture fixture)
-            : base(fixture.Server, FtpEncryption.Explicit)
+        public ProftpdTls13(ProftpdTlsFixture fixture, ITestOutputHelper output)
+            : base(fixture.Server, FtpEncryption.Explicit, output)
         {
         }
     }
