@@ -291,6 +291,7 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
     {
         CheckArgument(path, nameof(path));
         CheckStream(destination, nameof(destination), write: true);
+        cancellationToken.ThrowIfCancellationRequested();
         PrepareBinaryTransfer("Download");
         FtpReply reply = Retr(path, destination, cancellationToken);
         return reply.IsPositiveCompletion ? reply : throw TransferStepFailed("Download", "RETR " + path, reply);
@@ -321,6 +322,7 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
     {
         CheckArgument(path, nameof(path));
         CheckStream(source, nameof(source), write: false);
+        cancellationToken.ThrowIfCancellationRequested();
         PrepareBinaryTransfer("Upload");
         FtpReply reply = Stor(path, source, cancellationToken);
         return reply.IsPositiveCompletion ? reply : throw TransferStepFailed("Upload", "STOR " + path, reply);
