@@ -109,9 +109,11 @@ public sealed partial class FtpConnection
                 data = await OpenPassiveDataAsync(passive, cancellationToken).ConfigureAwait(false);
             }
 
+            // Cancelled before the command went out: nothing to abort, the connection is untouched.
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await WriteLineAsync(verb, line, cancellationToken).ConfigureAwait(false);
+                await WriteLineAsync(verb, line, CancellationToken.None).ConfigureAwait(false);
 
                 // Until the 1xx the caller's token does not close the control connection: cancelling
                 // sends ABOR, as it does once data flows.

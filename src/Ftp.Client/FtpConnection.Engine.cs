@@ -113,6 +113,9 @@ public sealed partial class FtpConnection
             }
 
             cancel?.Watch(data ?? (IDisposable)armed);
+
+            // Cancelled before the command went out: nothing to abort, the connection is untouched.
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 WriteLine(verb, line);
