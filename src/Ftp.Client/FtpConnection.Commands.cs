@@ -214,6 +214,10 @@ public sealed partial class FtpConnection
     [FtpCommand("RETR")]
     public FtpReply Retr(string path, Stream destination) => Receive("RETR", path, destination);
 
+    /// <summary>Sends RETR and copies the file into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first. Cancelling <paramref name="cancellationToken"/> sends ABOR (before or during the transfer) and keeps the connection usable.</summary>
+    [FtpCommand("RETR")]
+    public FtpReply Retr(string path, Stream destination, CancellationToken cancellationToken) => Receive("RETR", path, destination, cancellationToken);
+
     /// <summary>Sends RETR and copies the file into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("RETR")]
     public Task<FtpReply> RetrAsync(string path, Stream destination, CancellationToken cancellationToken = default) => ReceiveAsync("RETR", path, destination, cancellationToken);
@@ -221,6 +225,10 @@ public sealed partial class FtpConnection
     /// <summary>Sends STOR and uploads <paramref name="source"/> to the file. Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("STOR")]
     public FtpReply Stor(string path, Stream source) => Send("STOR", path, source);
+
+    /// <summary>Sends STOR and uploads <paramref name="source"/> to the file. Needs PASV, EPSV, PORT or EPRT first. Cancelling <paramref name="cancellationToken"/> sends ABOR (before or during the transfer) and keeps the connection usable.</summary>
+    [FtpCommand("STOR")]
+    public FtpReply Stor(string path, Stream source, CancellationToken cancellationToken) => Send("STOR", path, source, cancellationToken);
 
     /// <summary>Sends STOR and uploads <paramref name="source"/> to the file. Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("STOR")]
@@ -230,6 +238,10 @@ public sealed partial class FtpConnection
     [FtpCommand("APPE")]
     public FtpReply Appe(string path, Stream source) => Send("APPE", path, source);
 
+    /// <summary>Sends APPE and appends <paramref name="source"/> to the file. Needs PASV, EPSV, PORT or EPRT first. Cancelling <paramref name="cancellationToken"/> sends ABOR (before or during the transfer) and keeps the connection usable.</summary>
+    [FtpCommand("APPE")]
+    public FtpReply Appe(string path, Stream source, CancellationToken cancellationToken) => Send("APPE", path, source, cancellationToken);
+
     /// <summary>Sends APPE and appends <paramref name="source"/> to the file. Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("APPE")]
     public Task<FtpReply> AppeAsync(string path, Stream source, CancellationToken cancellationToken = default) => SendAsync("APPE", path, source, cancellationToken);
@@ -237,6 +249,10 @@ public sealed partial class FtpConnection
     /// <summary>Sends LIST and copies the listing into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("LIST")]
     public FtpReply List(Stream destination, string? path = null) => Receive("LIST", path, destination);
+
+    /// <summary>Sends LIST and copies the listing into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first. Cancelling <paramref name="cancellationToken"/> sends ABOR (before or during the transfer) and keeps the connection usable.</summary>
+    [FtpCommand("LIST")]
+    public FtpReply List(Stream destination, string? path, CancellationToken cancellationToken) => Receive("LIST", path, destination, cancellationToken);
 
     /// <summary>Sends LIST and copies the listing into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("LIST")]
@@ -246,6 +262,10 @@ public sealed partial class FtpConnection
     [FtpCommand("NLST")]
     public FtpReply Nlst(Stream destination, string? path = null) => Receive("NLST", path, destination);
 
+    /// <summary>Sends NLST and copies the name list into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first. Cancelling <paramref name="cancellationToken"/> sends ABOR (before or during the transfer) and keeps the connection usable.</summary>
+    [FtpCommand("NLST")]
+    public FtpReply Nlst(Stream destination, string? path, CancellationToken cancellationToken) => Receive("NLST", path, destination, cancellationToken);
+
     /// <summary>Sends NLST and copies the name list into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("NLST")]
     public Task<FtpReply> NlstAsync(Stream destination, string? path = null, CancellationToken cancellationToken = default) => ReceiveAsync("NLST", path, destination, cancellationToken);
@@ -253,6 +273,10 @@ public sealed partial class FtpConnection
     /// <summary>Sends MLSD (RFC 3659) and copies the machine-readable listing into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("MLSD")]
     public FtpReply Mlsd(Stream destination, string? path = null) => Receive("MLSD", path, destination);
+
+    /// <summary>Sends MLSD (RFC 3659) and copies the machine-readable listing into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first. Cancelling <paramref name="cancellationToken"/> sends ABOR (before or during the transfer) and keeps the connection usable.</summary>
+    [FtpCommand("MLSD")]
+    public FtpReply Mlsd(Stream destination, string? path, CancellationToken cancellationToken) => Receive("MLSD", path, destination, cancellationToken);
 
     /// <summary>Sends MLSD (RFC 3659) and copies the machine-readable listing into <paramref name="destination"/>. Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("MLSD")]
@@ -333,6 +357,10 @@ public sealed partial class FtpConnection
     /// <summary>Sends STOU and uploads <paramref name="source"/> under a name the server chooses (in its 150/250 reply). Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("STOU")]
     public FtpReply Stou(Stream source) => Send("STOU", null, source);
+
+    /// <summary>Sends STOU and uploads <paramref name="source"/> under a name the server chooses (in its 150/250 reply). Needs PASV, EPSV, PORT or EPRT first. Cancelling <paramref name="cancellationToken"/> sends ABOR (before or during the transfer) and keeps the connection usable.</summary>
+    [FtpCommand("STOU")]
+    public FtpReply Stou(Stream source, CancellationToken cancellationToken) => Send("STOU", null, source, cancellationToken);
 
     /// <summary>Sends STOU and uploads <paramref name="source"/> under a name the server chooses (in its 150/250 reply). Needs PASV, EPSV, PORT or EPRT first.</summary>
     [FtpCommand("STOU")]

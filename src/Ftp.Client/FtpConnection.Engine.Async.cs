@@ -101,6 +101,7 @@ public sealed partial class FtpConnection
         FtpException? truncated = null;
         FtpReply final;
         bool dataPhase = false;
+        OperationCanceledException? abortedEarly = null;
         try
         {
             if (armed is PassiveArming passive)
@@ -108,17 +109,37 @@ public sealed partial class FtpConnection
                 data = await OpenPassiveDataAsync(passive, cancellationToken).ConfigureAwait(false);
             }
 
+            // Cancelled before the command went out: nothing to abort, the connection is untouched.
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await WriteLineAsync(verb, line, cancellationToken).ConfigureAwait(false);
-                FtpReply first = await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
+                await WriteLineAsync(verb, line, CancellationToken.None).ConfigureAwait(false);
+
+                // Until the 1xx the caller's token does not close the control connection: cancelling
+                // sends ABOR, as it does once data flows.
+                Task<FtpReply> firstRead = ReadReplyAsync(CancellationToken.None);
+                if (cancellationToken.CanBeCanceled && !await CompletesBeforeCancelAsync(firstRead, cancellationToken).ConfigureAwait(false))
+                {
+                    data?.Dispose();
+                    data = null;
+                    armed.Dispose();
+                    var cancelled = new OperationCanceledException(cancellationToken);
+                    if (await AbortCancelledTransferAsync(firstRead).ConfigureAwait(false))
+                    {
+                        throw abortedEarly = new OperationCanceledException($"{verb} was cancelled before the server's 1xx reply: the client sent ABOR and read the server's replies; the connection is still usable.", cancelled, cancellationToken);
+                    }
+
+                    throw Fail(cancelled);
+                }
+
+                FtpReply first = await firstRead.ConfigureAwait(false);
                 if (!first.IsPreliminary)
                 {
                     return first;
                 }
 
-                data ??= await SocketOps.AcceptAsync(((ActiveArming)armed).Listener, _connectTimeout, cancellationToken).ConfigureAwait(false);
                 dataPhase = true;
+                data ??= await SocketOps.AcceptAsync(((ActiveArming)armed).Listener, _connectTimeout, cancellationToken).ConfigureAwait(false);
                 TlsChannel? tls = await StartDataTlsAsync(data, cancellationToken).ConfigureAwait(false);
                 long received = 0;
                 if (upload)
@@ -150,7 +171,7 @@ public sealed partial class FtpConnection
 
                 throw Fail(e);
             }
-            catch (Exception e)
+            catch (Exception e) when (!ReferenceEquals(e, abortedEarly))
             {
                 Exception reported = FailAndReport(e);
                 if (ReferenceEquals(reported, e))
@@ -168,6 +189,16 @@ public sealed partial class FtpConnection
         }
 
         return truncated is null ? final : throw truncated;
+    }
+
+    /// <summary>True when <paramref name="task"/> ends first; false when the token is cancelled first (the task goes on).</summary>
+    private static async Task<bool> CompletesBeforeCancelAsync(Task task, CancellationToken cancellationToken)
+    {
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
+        {
+            return await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) == task;
+        }
     }
 
     private async Task<long> DownloadAsync(Socket data, TlsChannel? tls, Stream destination, CancellationToken cancellationToken)

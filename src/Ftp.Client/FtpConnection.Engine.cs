@@ -72,15 +72,15 @@ public sealed partial class FtpConnection
         }
     }
 
-    private FtpReply Receive(string verb, string? path, Stream destination)
+    private FtpReply Receive(string verb, string? path, Stream destination, CancellationToken cancellationToken = default)
     {
         CheckStream(destination, nameof(destination), write: true);
         string line = verb == "RETR" ? FormatCommand(verb, path) : CommandLine.Format(verb, path, nameof(path));
-        using Scope scope = Enter(default);
-        return Transfer(verb, line, TakeArmed(verb, isAsync: false), destination, upload: false);
+        using Scope scope = Enter(cancellationToken);
+        return Transfer(verb, line, TakeArmed(verb, isAsync: false), destination, upload: false, cancellationToken);
     }
 
-    private FtpReply Send(string verb, string? path, Stream source)
+    private FtpReply Send(string verb, string? path, Stream source, CancellationToken cancellationToken = default)
     {
         // STOU alone has no path: the server picks the name.
         if (verb != "STOU")
@@ -90,17 +90,19 @@ public sealed partial class FtpConnection
 
         CheckStream(source, nameof(source), write: false);
         string line = CommandLine.Format(verb, path, nameof(path));
-        using Scope scope = Enter(default);
-        return Transfer(verb, line, TakeArmed(verb, isAsync: false), source, upload: true);
+        using Scope scope = Enter(cancellationToken);
+        return Transfer(verb, line, TakeArmed(verb, isAsync: false), source, upload: true, cancellationToken);
     }
 
-    private FtpReply Transfer(string verb, string line, DataArming armed, Stream stream, bool upload)
+    private FtpReply Transfer(string verb, string line, DataArming armed, Stream stream, bool upload, CancellationToken cancellationToken)
     {
         Socket? data = null;
         bool sizeKnowable = _binary && !_restPending;
         _restPending = false;
         FtpException? truncated = null;
         FtpReply final;
+        using SyncCancellation? cancel = cancellationToken.CanBeCanceled ? new SyncCancellation(this, cancellationToken) : null;
+        Exception? aborted = null;
         try
         {
             // Passive: connect before the command, so a server that sends its 1xx only after the
@@ -110,16 +112,31 @@ public sealed partial class FtpConnection
                 data = OpenPassiveData(passive);
             }
 
+            cancel?.Watch(data ?? (IDisposable)armed);
+
+            // Cancelled before the command went out: nothing to abort, the connection is untouched.
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 WriteLine(verb, line);
+                cancel?.AwaitingFirstReply(true);
                 FtpReply first = ReadReply();
+                cancel?.AwaitingFirstReply(false);
+                if (cancel is { AbortSent: true })
+                {
+                    // Cancelled before the 1xx: ABOR is out; this reply is the first of those to read.
+                    data?.Dispose();
+                    armed.Dispose();
+                    throw aborted = FinishSyncAbort(verb, cancel, first, null);
+                }
+
                 if (!first.IsPreliminary)
                 {
                     return first;
                 }
 
                 data ??= SocketOps.Accept(((ActiveArming)armed).Listener, _connectTimeout);
+                cancel?.Watch(data);
 
                 // TLS starts after the 1xx, as in curl and ftplib: the server begins its side of
                 // the handshake once it has answered the transfer command.
@@ -143,7 +160,14 @@ public sealed partial class FtpConnection
                     truncated = CheckUncleanEnd(verb, first, final, received, sizeKnowable);
                 }
             }
-            catch (Exception e)
+            catch (Exception e) when (cancel is { Cancelled: true } && !ReferenceEquals(e, aborted) && _closedBecause is null)
+            {
+                // Cancelled while data flowed (or during the data connection's set-up): ABOR, as the async methods do.
+                data?.Dispose();
+                data = null;
+                throw aborted = FinishSyncAbort(verb, cancel, null, e);
+            }
+            catch (Exception e) when (!ReferenceEquals(e, aborted))
             {
                 Exception reported = FailAndReport(e);
                 if (ReferenceEquals(reported, e))

@@ -21,9 +21,13 @@ public sealed partial class FtpConnection
     private readonly TlsSettings _tlsSettings;
     private TlsChannel? _controlTls;
 
-    // The session data connections resume; kept after CCC, whose data connections stay PROT P.
-    private TlsSession? _savedSession;
+    // What data connections resume; kept after CCC, whose data connections stay PROT P.
+    private TlsResumption? _savedResumption;
     private bool _dataProtectionNegotiated;
+
+    // Set by a TLS data connection that did not resume the control connection's session (why), so
+    // a refusal of that transfer says so; null after one that resumed.
+    private string? _unresumedDataTls;
     private bool _binary;
     private bool _restPending;
 
@@ -132,7 +136,7 @@ public sealed partial class FtpConnection
         }
 
         TlsChannel tls = _controlTls;
-        _savedSession = tls.Session ?? _savedSession;
+        _savedResumption = tls.Resumption ?? _savedResumption;
         _controlTls = null;
         try
         {
@@ -180,6 +184,7 @@ public sealed partial class FtpConnection
     /// <summary>The TLS handshake of a data connection, after the transfer's 1xx: same host name, same certificate check, the control connection's session offered for resumption.</summary>
     private TlsChannel? StartDataTls(Socket data)
     {
+        _unresumedDataTls = null;
         if (DataProtection != FtpProtection.Private)
         {
             return null;
@@ -187,13 +192,15 @@ public sealed partial class FtpConnection
 
         data.ReceiveTimeout = SocketOps.ToSocketTimeout(_readTimeout);
         data.SendTimeout = SocketOps.ToSocketTimeout(_readTimeout);
-        TlsChannel tls = TlsChannel.Handshake(data, _tlsSettings, SessionToResume(), "data connection", bufferInput: true);
-        Log($"TLS: data connection is {tls.Version}, {(tls.Resumed ? "resuming" : "not resuming")} the control connection's session");
+        TlsResumption? resume = SessionToResume();
+        TlsChannel tls = TlsChannel.Handshake(data, _tlsSettings, resume, "data connection", bufferInput: true);
+        NoteDataTls(tls, resume);
         return tls;
     }
 
     private async Task<TlsChannel?> StartDataTlsAsync(Socket data, CancellationToken cancellationToken)
     {
+        _unresumedDataTls = null;
         if (DataProtection != FtpProtection.Private)
         {
             return null;
@@ -201,13 +208,47 @@ public sealed partial class FtpConnection
 
         data.ReceiveTimeout = SocketOps.ToSocketTimeout(_readTimeout);
         data.SendTimeout = SocketOps.ToSocketTimeout(_readTimeout);
-        TlsChannel tls = await TlsChannel.HandshakeAsync(data, _tlsSettings, SessionToResume(), "data connection", _readTimeout, cancellationToken, bufferInput: true).ConfigureAwait(false);
-        Log($"TLS: data connection is {tls.Version}, {(tls.Resumed ? "resuming" : "not resuming")} the control connection's session");
+        TlsResumption? resume = SessionToResume();
+        TlsChannel tls = await TlsChannel.HandshakeAsync(data, _tlsSettings, resume, "data connection", _readTimeout, cancellationToken, bufferInput: true).ConfigureAwait(false);
+        NoteDataTls(tls, resume);
         return tls;
     }
 
-    // Taken at each transfer: in TLS 1.3 the resumable session comes with tickets after the handshake.
-    private TlsSession? SessionToResume() => _controlTls?.Session ?? _savedSession;
+    // No fall back goes unsaid: a data connection that did not resume is logged with the reason,
+    // and a refusal of its transfer by a helper (Download, Upload...) names it.
+    private void NoteDataTls(TlsChannel tls, TlsResumption? resume)
+    {
+        Log($"TLS: data connection is {tls.Version}, {(tls.Resumed ? "resuming" : "not resuming")} the control connection's session");
+        if (tls.Resumed)
+        {
+            _unresumedDataTls = null;
+            return;
+        }
+
+        string why = resume is null
+            ? "the control connection is not TLS"
+            : resume.CanResume ? "the server did not accept the offered " + (resume.Ticket is null ? "session" : "session ticket") : resume.WhyNot;
+        _unresumedDataTls = $"the {tls.Version} data connection did not resume the control connection's TLS session ({why})";
+        Log("TLS: " + _unresumedDataTls);
+    }
+
+    /// <summary>A helper's step refused: after a data connection that did not resume, the message says so, since servers that require session reuse refuse exactly those.</summary>
+    private FtpException TransferStepFailed(string operation, string step, FtpReply reply)
+    {
+        string? unresumed = _unresumedDataTls;
+        if (unresumed is null || !IsTransferVerb(step))
+        {
+            return StepFailed(operation, step, reply);
+        }
+
+        return new FtpException($"{operation} failed: {step} was answered \"{reply.Code} {reply.Message}\": {unresumed}. Servers that require session reuse on data connections (vsftpd's require_ssl_reuse, ProFTPD's default TLSOptions) refuse such a transfer.", reply);
+    }
+
+    private static bool IsTransferVerb(string step)
+        => step.StartsWith("RETR", StringComparison.Ordinal) || step.StartsWith("STOR", StringComparison.Ordinal);
+
+    // Taken at each transfer: in TLS 1.3 the tickets come after the handshake.
+    private TlsResumption? SessionToResume() => _controlTls?.Resumption ?? _savedResumption;
 
     /// <summary>
     /// A TLS data connection that ended without close_notify may be truncated: accepted (as curl and

@@ -166,8 +166,8 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
     /// as <see cref="Port"/> and <see cref="Eprt"/> do (port 0 picks a free port, and the line sent
     /// names the port actually listened on). A transfer command (RETR, STOR, STOU, APPE,
     /// LIST, NLST, MLSD) needs a stream for its data, so it is refused with an
-    /// <see cref="ArgumentException"/> before anything is sent: call <see cref="Retr"/>,
-    /// <see cref="Stor"/>, <see cref="List"/>... instead. A PASS line is logged as "PASS ****".
+    /// <see cref="ArgumentException"/> before anything is sent: call <see cref="Retr(string, Stream)"/>,
+    /// <see cref="Stor(string, Stream)"/>, <see cref="List(Stream, string)"/>... instead. A PASS line is logged as "PASS ****".
     /// </remarks>
     /// <exception cref="ArgumentException">The line is empty, contains CR or LF, or is a transfer command.</exception>
     public FtpReply SendCommand(string commandLine)
@@ -281,13 +281,20 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
     /// <summary>TYPE I, EPSV (PASV if refused), RETR.</summary>
     /// <returns>The RETR's final reply (226).</returns>
     /// <exception cref="FtpException">A step was refused; <see cref="FtpException.Reply"/> is the refusal.</exception>
-    public FtpReply Download(string path, Stream destination)
+    public FtpReply Download(string path, Stream destination) => Download(path, destination, CancellationToken.None);
+
+    /// <summary>TYPE I, EPSV (PASV if refused), RETR. Cancelling <paramref name="cancellationToken"/> during the RETR sends ABOR and keeps the connection usable.</summary>
+    /// <returns>The RETR's final reply (226).</returns>
+    /// <exception cref="FtpException">A step was refused; <see cref="FtpException.Reply"/> is the refusal.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public FtpReply Download(string path, Stream destination, CancellationToken cancellationToken)
     {
         CheckArgument(path, nameof(path));
         CheckStream(destination, nameof(destination), write: true);
+        cancellationToken.ThrowIfCancellationRequested();
         PrepareBinaryTransfer("Download");
-        FtpReply reply = Retr(path, destination);
-        return reply.IsPositiveCompletion ? reply : throw StepFailed("Download", "RETR " + path, reply);
+        FtpReply reply = Retr(path, destination, cancellationToken);
+        return reply.IsPositiveCompletion ? reply : throw TransferStepFailed("Download", "RETR " + path, reply);
     }
 
     /// <summary>TYPE I, EPSV (PASV if refused), RETR.</summary>
@@ -299,19 +306,26 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
         CheckStream(destination, nameof(destination), write: true);
         await PrepareBinaryTransferAsync("Download", cancellationToken).ConfigureAwait(false);
         FtpReply reply = await RetrAsync(path, destination, cancellationToken).ConfigureAwait(false);
-        return reply.IsPositiveCompletion ? reply : throw StepFailed("Download", "RETR " + path, reply);
+        return reply.IsPositiveCompletion ? reply : throw TransferStepFailed("Download", "RETR " + path, reply);
     }
 
     /// <summary>TYPE I, EPSV (PASV if refused), STOR.</summary>
     /// <returns>The STOR's final reply (226).</returns>
     /// <exception cref="FtpException">A step was refused; <see cref="FtpException.Reply"/> is the refusal.</exception>
-    public FtpReply Upload(string path, Stream source)
+    public FtpReply Upload(string path, Stream source) => Upload(path, source, CancellationToken.None);
+
+    /// <summary>TYPE I, EPSV (PASV if refused), STOR. Cancelling <paramref name="cancellationToken"/> during the STOR sends ABOR and keeps the connection usable.</summary>
+    /// <returns>The STOR's final reply (226).</returns>
+    /// <exception cref="FtpException">A step was refused; <see cref="FtpException.Reply"/> is the refusal.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public FtpReply Upload(string path, Stream source, CancellationToken cancellationToken)
     {
         CheckArgument(path, nameof(path));
         CheckStream(source, nameof(source), write: false);
+        cancellationToken.ThrowIfCancellationRequested();
         PrepareBinaryTransfer("Upload");
-        FtpReply reply = Stor(path, source);
-        return reply.IsPositiveCompletion ? reply : throw StepFailed("Upload", "STOR " + path, reply);
+        FtpReply reply = Stor(path, source, cancellationToken);
+        return reply.IsPositiveCompletion ? reply : throw TransferStepFailed("Upload", "STOR " + path, reply);
     }
 
     /// <summary>TYPE I, EPSV (PASV if refused), STOR.</summary>
@@ -323,7 +337,7 @@ public sealed partial class FtpConnection : IDisposable, IAsyncDisposable
         CheckStream(source, nameof(source), write: false);
         await PrepareBinaryTransferAsync("Upload", cancellationToken).ConfigureAwait(false);
         FtpReply reply = await StorAsync(path, source, cancellationToken).ConfigureAwait(false);
-        return reply.IsPositiveCompletion ? reply : throw StepFailed("Upload", "STOR " + path, reply);
+        return reply.IsPositiveCompletion ? reply : throw TransferStepFailed("Upload", "STOR " + path, reply);
     }
 
     /// <summary>Closes the control connection (without QUIT: call <see cref="Quit"/> first to end the session politely).</summary>

@@ -64,10 +64,10 @@ public sealed class FtpConnectionOptions
     /// <summary>
     /// The TLS versions allowed: <see cref="SslProtocols.Tls12"/>, SslProtocols.Tls13 (12288, which
     /// netstandard2.0 does not name) or both; older versions are never offered.
-    /// <see cref="SslProtocols.None"/> (the default) offers TLS 1.2 only, because this client can
-    /// resume TLS 1.2 sessions on data connections but not TLS 1.3 ones: under TLS 1.3, servers that
-    /// require session reuse (vsftpd's require_ssl_reuse, ProFTPD's default) answer every transfer
-    /// with 522. Ask for TLS 1.3 for servers that do not (pyftpdlib, Pure-FTPd).
+    /// <see cref="SslProtocols.None"/> (the default) offers TLS 1.3 and TLS 1.2. Either way every
+    /// data connection resumes the control connection's session, as servers that require session
+    /// reuse (vsftpd's require_ssl_reuse, ProFTPD's default) demand: a TLS 1.2 session by its ID, a
+    /// TLS 1.3 one with a ticket the server sent on the control connection.
     /// </summary>
     public SslProtocols SslProtocols { get; set; } = SslProtocols.None;
 }

@@ -185,6 +185,52 @@ public class HostileTlsServerTests
     }
 
     [Theory, InlineData(false), InlineData(true)]
+    public async Task A_transfer_refused_after_a_data_connection_that_did_not_resume_says_so(bool isAsync)
+    {
+        using var data = new TcpListener(IPAddress.Loopback, 0);
+        data.Start();
+        int dataPort = ((IPEndPoint)data.LocalEndpoint).Port;
+        await using var server = ScriptedServer.Start(async s =>
+        {
+            await s.ReplyAsync("220 Hello.");
+            await s.ExpectAsync("AUTH TLS");
+            await s.ReplyAsync("234 Go ahead.");
+            await s.StartTlsAsync(Certificate.Value);
+            await s.ExpectAsync("PROT P");
+            await s.ReplyAsync("200 PROT now Private.");
+            await s.ExpectAsync("TYPE I");
+            await s.ReplyAsync("200 Binary.");
+            await s.ExpectAsync("EPSV");
+            await s.ReplyAsync("500 EPSV not understood.");
+            await s.ExpectAsync("PASV");
+            await s.ReplyAsync($"227 Entering Passive Mode (127,0,0,1,{dataPort >> 8},{dataPort & 255}).");
+            using Socket accepted = await data.AcceptSocketAsync(s.Stop);
+            await s.ExpectAsync("RETR");
+            await s.ReplyAsync("150 Here it comes.");
+
+            // A server without this session: whatever the client offers, the handshake is a full one.
+            var tls = new SslStream(new NetworkStream(accepted, ownsSocket: false));
+            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = Certificate.Value, AllowTlsResume = false }, s.Stop);
+            accepted.Close();
+            await s.ReplyAsync("522 SSL connection failed: session reuse required");
+            await s.ExpectAsync("NOOP");
+            await s.ReplyAsync("200 Still here.");
+            await s.WaitForCloseAsync();
+        });
+        FtpConnectionOptions options = Options(FtpEncryption.Explicit);
+        options.SslProtocols = SslProtocols.None;
+        await using FtpConnection ftp = await Call(isAsync, () => FtpConnection.Connect("127.0.0.1", server.Port, options), () => FtpConnection.ConnectAsync("127.0.0.1", server.Port, options));
+        await Call(isAsync, () => ftp.Prot(FtpProtection.Private), () => ftp.ProtAsync(FtpProtection.Private));
+
+        FtpException error = await Assert.ThrowsAsync<FtpException>(() => Call(isAsync, () => ftp.Download("f.bin", new MemoryStream()), () => ftp.DownloadAsync("f.bin", new MemoryStream())));
+
+        Assert.Equal(522, error.Reply?.Code);
+        Assert.Contains("data connection did not resume the control connection's TLS session", error.Message);
+        Assert.Contains(_log, line => line.StartsWith("TLS: data connection is TLS 1.3, not resuming", StringComparison.Ordinal));
+        Assert.Equal(200, (await Call(isAsync, () => ftp.Noop(), () => ftp.NoopAsync())).Code);
+    }
+
+    [Theory, InlineData(false), InlineData(true)]
     public async Task A_certificate_for_another_name_is_rejected_even_by_a_callback_trusting_its_CA(bool isAsync)
     {
         using X509Certificate2 otherName = X509Certificate2.CreateFromPemFile(TestCertificates.OtherName.CertificatePath, TestCertificates.OtherName.KeyPath);

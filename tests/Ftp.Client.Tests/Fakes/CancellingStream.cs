@@ -24,4 +24,13 @@ internal sealed class CancellingStream : MemoryStream
             _cancel.Cancel();
         }
     }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        base.Write(buffer, offset, count);
+        if (Length > _after)
+        {
+            _cancel.Cancel();
+        }
+    }
 }

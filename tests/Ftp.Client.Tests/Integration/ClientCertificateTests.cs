@@ -41,11 +41,29 @@ public sealed class ClientCertificateTests : IClassFixture<VsftpdClientCertifica
     }
 
     [Fact]
-    public void Without_a_client_certificate_the_server_ends_the_handshake()
+    public void Without_a_client_certificate_the_server_ends_the_TLS_1_2_handshake()
     {
-        Exception error = Record.Exception(() => FtpConnection.Connect(_server.Host, _server.Port, Options()).Dispose());
+        FtpConnectionOptions options = Options();
+        options.SslProtocols = SslProtocols.Tls12;
+
+        Exception error = Record.Exception(() => FtpConnection.Connect(_server.Host, _server.Port, options).Dispose());
 
         Assert.True(error is AuthenticationException or FtpException, error?.ToString() ?? "connected");
+    }
+
+    [Fact]
+    public void Without_a_client_certificate_the_server_ends_the_TLS_1_3_session_before_any_reply()
+    {
+        // In TLS 1.3 the client's handshake ends with its Finished; the server's certificate_required
+        // alert comes after it, so the refusal surfaces at the first reply, not in Connect.
+        Exception error = Record.Exception(() =>
+        {
+            using FtpConnection ftp = FtpConnection.Connect(_server.Host, _server.Port, Options());
+            ftp.Login(_server.UserName, _server.Password);
+        });
+
+        Assert.True(error is AuthenticationException or FtpException, error?.ToString() ?? "logged in");
+        Assert.DoesNotContain(_server.Password, error!.ToString());
     }
 
     private static FtpConnectionOptions Options() => new()

@@ -240,6 +240,46 @@ public abstract class FtpsConformanceTests
         protected override bool RequiresSessionReuse => true;
     }
 
+    public sealed class VsftpdExplicitTls13 : FtpsConformanceTests, IClassFixture<VsftpdTlsFixture>
+    {
+        public VsftpdExplicitTls13(VsftpdTlsFixture fixture)
+            : base(fixture.Server, FtpEncryption.Explicit, Tls13)
+        {
+        }
+
+        protected override bool RequiresSessionReuse => true;
+    }
+
+    public sealed class VsftpdImplicitTls13 : FtpsConformanceTests, IClassFixture<VsftpdImplicitTlsFixture>
+    {
+        public VsftpdImplicitTls13(VsftpdImplicitTlsFixture fixture)
+            : base(fixture.Server, FtpEncryption.Implicit, Tls13)
+        {
+        }
+
+        protected override bool RequiresSessionReuse => true;
+    }
+
+    public sealed class ProftpdExplicitTls13 : FtpsConformanceTests, IClassFixture<ProftpdTlsFixture>
+    {
+        public ProftpdExplicitTls13(ProftpdTlsFixture fixture)
+            : base(fixture.Server, FtpEncryption.Explicit, Tls13)
+        {
+        }
+
+        protected override bool RequiresSessionReuse => true;
+    }
+
+    public sealed class ProftpdImplicitTls13 : FtpsConformanceTests, IClassFixture<ProftpdImplicitTlsFixture>
+    {
+        public ProftpdImplicitTls13(ProftpdImplicitTlsFixture fixture)
+            : base(fixture.Server, FtpEncryption.Implicit, Tls13)
+        {
+        }
+
+        protected override bool RequiresSessionReuse => true;
+    }
+
     public sealed class ProftpdExplicitTls12 : FtpsConformanceTests, IClassFixture<ProftpdTlsFixture>
     {
         public ProftpdExplicitTls12(ProftpdTlsFixture fixture)

@@ -390,6 +390,30 @@ public abstract class ServerConformanceTests
     }
 
     [Fact]
+    public void A_cancelled_sync_download_sends_ABOR_and_the_connection_goes_on()
+    {
+        string name = UniqueName("abort-sync.bin");
+        File.WriteAllBytes(Path.Combine(_server.HomeDirectory, name), new byte[48 * 1024 * 1024]);
+        string small = UniqueName("after-sync.txt");
+        File.WriteAllText(Path.Combine(_server.HomeDirectory, small), "still usable");
+        using FtpConnection ftp = FtpConnection.Connect(_server.Host, _server.Port, Options());
+        ftp.Login(_server.UserName, _server.Password);
+        ftp.Type(FtpDataType.Binary);
+        ftp.Epsv();
+        using var cancel = new CancellationTokenSource();
+
+        OperationCanceledException error = Assert.ThrowsAny<OperationCanceledException>(
+            () => ftp.Retr(name, new CancellingStream(cancel, after: 1024 * 1024), cancel.Token));
+
+        Assert.True(error.Message.Contains("ABOR", StringComparison.Ordinal), error.Message + "\n" + string.Join("\n", _log.TakeLast(20)));
+        Assert.Contains("> ABOR", _log);
+        Assert.Equal(200, ftp.Noop().Code);
+        var back = new MemoryStream();
+        Assert.Equal(226, ftp.Download(small, back).Code);
+        Assert.Equal("still usable", Encoding.UTF8.GetString(back.ToArray()));
+    }
+
+    [Fact]
     public async Task A_cancelled_download_sends_ABOR_and_the_connection_goes_on()
     {
         string name = UniqueName("abort.bin");

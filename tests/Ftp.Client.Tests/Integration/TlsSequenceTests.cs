@@ -199,7 +199,7 @@ public abstract class TlsSequenceTests
             ["transfer without PROT P"] = "227, 522",
             ["transfer after PROT C"] = "200, 227, 522",
             ["CCC after login"] = "500, 200",
-            ["TLS 1.3 data connection"] = "227, 522",
+            ["TLS 1.3 data connection"] = "227, 226",
         };
     }
 
@@ -221,7 +221,7 @@ public abstract class TlsSequenceTests
             ["transfer without PROT P"] = "227, 522",
             ["transfer after PROT C"] = "534, 227, 522",
             ["CCC after login"] = "534, 200",
-            ["TLS 1.3 data connection"] = "227, 425",
+            ["TLS 1.3 data connection"] = "227, 226",
         };
     }
 

@@ -8,8 +8,10 @@ using Org.BouncyCastle.Tls.Crypto;
 namespace Ftp.Internal.Tls;
 
 /// <summary>
-/// The BouncyCastle TLS client of one connection. A data connection's client is given the control
-/// connection's session to resume (<see cref="GetSessionToResume"/>): that is what vsftpd's
+/// The BouncyCastle TLS client of one connection. A data connection's client resumes the control
+/// connection's session: in TLS 1.2 by its session ID (<see cref="GetSessionToResume"/>), in TLS 1.3
+/// with a ticket the server sent on the control connection, offered as a resumption PSK
+/// (<see cref="GetExternalPsks"/>, see <see cref="FtpTlsCrypto"/>). That is what vsftpd's
 /// require_ssl_reuse and ProFTPD's default TLSOptions check.
 /// </summary>
 internal sealed class FtpTlsClient : DefaultTlsClient
@@ -18,10 +20,11 @@ internal sealed class FtpTlsClient : DefaultTlsClient
     private const SslProtocols Tls13 = (SslProtocols)12288;
 
     private readonly TlsSettings _settings;
-    private readonly TlsSession? _resume;
+    private readonly TlsResumption? _resume;
+    private bool _pskSelected;
 
-    public FtpTlsClient(TlsCrypto crypto, TlsSettings settings, TlsSession? resume)
-        : base(crypto)
+    public FtpTlsClient(TlsSettings settings, TlsResumption? resume)
+        : base(settings.Crypto)
     {
         _settings = settings;
         _resume = resume;
@@ -33,8 +36,8 @@ internal sealed class FtpTlsClient : DefaultTlsClient
     /// <summary>The session after the handshake (and, in TLS 1.3, after the tickets that follow it).</summary>
     public TlsSession? Session => m_context?.ResumableSession;
 
-    /// <summary>True when the handshake resumed the offered session.</summary>
-    public bool Resumed => m_context?.SecurityParameters?.IsResumedSession ?? false;
+    /// <summary>True when the handshake resumed the offered session (TLS 1.2) or the server took the offered ticket (TLS 1.3).</summary>
+    public bool Resumed => _pskSelected || (m_context?.SecurityParameters?.IsResumedSession ?? false);
 
     /// <summary>The negotiated version, for messages.</summary>
     public ProtocolVersion? Version => m_context?.ServerVersion;
@@ -56,20 +59,43 @@ internal sealed class FtpTlsClient : DefaultTlsClient
         CipherSuite.TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,
     };
 
-    public override TlsSession? GetSessionToResume() => _resume;
+    public override TlsSession? GetSessionToResume() => _resume?.Session;
 
-    protected override int[] GetSupportedCipherSuites() => TlsUtilities.GetSupportedCipherSuites(Crypto, CipherSuites);
+    // RFC 8446 4.2.11: the ticket, its PSK and the hash of the session it resumes; BouncyCastle
+    // sends the ticket as the identity (obfuscated_ticket_age 0, which servers use only to judge
+    // early data, not sent here).
+    public override IList<TlsPskExternal>? GetExternalPsks()
+        => _resume?.Ticket is { } ticket
+            ? new List<TlsPskExternal> { new BasicTlsPskExternal(ticket.Identity, ticket.CreateKey(_settings.Crypto), ticket.PrfAlgorithm) }
+            : null;
+
+    public override void NotifySelectedPsk(TlsPsk? selectedPsk)
+    {
+        base.NotifySelectedPsk(selectedPsk);
+        _pskSelected = selectedPsk is not null;
+    }
+
+    // A ticket resumes with the cipher suite of its session (RFC 8446 4.2.11 allows any with the
+    // same hash); offering that one alone keeps the server from choosing a suite it cannot resume with.
+    protected override int[] GetSupportedCipherSuites()
+        => _resume?.Ticket is { } ticket
+            ? new[] { ticket.CipherSuite }
+            : TlsUtilities.GetSupportedCipherSuites(Crypto, CipherSuites);
 
     public override TlsAuthentication GetAuthentication() => new Authentication(this);
 
-    // TLS 1.3 only when asked for: BouncyCastle 2.7 cannot resume a TLS 1.3 session (it ignores
-    // NewSessionTicket), so under TLS 1.3 servers that demand session reuse on data connections
-    // (vsftpd, ProFTPD) refuse every transfer with 522. TLS 1.2 sessions resume.
+    // By default TLS 1.3 and 1.2. A data connection speaks the control connection's version: it
+    // resumes that session, which a server can only do in the same version.
     protected override ProtocolVersion[] GetSupportedVersions()
     {
+        if (_resume is not null)
+        {
+            return _resume.Version.Only();
+        }
+
         SslProtocols allowed = _settings.Protocols;
         bool tls12 = allowed == SslProtocols.None || (allowed & SslProtocols.Tls12) != 0;
-        bool tls13 = (allowed & Tls13) != 0;
+        bool tls13 = allowed == SslProtocols.None || (allowed & Tls13) != 0;
         if (tls12 && tls13)
         {
             return ProtocolVersion.TLSv13.DownTo(ProtocolVersion.TLSv12);

@@ -15,18 +15,22 @@ namespace Ftp.Internal.Tls;
 /// </summary>
 internal sealed class TlsChannel
 {
-    private readonly TlsClientProtocol _protocol;
+    private readonly FtpTlsClientProtocol _protocol;
     private readonly FtpTlsClient _client;
     private bool _closed;
 
-    private TlsChannel(TlsClientProtocol protocol, FtpTlsClient client)
+    private TlsChannel(FtpTlsClientProtocol protocol, FtpTlsClient client)
     {
         _protocol = protocol;
         _client = client;
     }
 
-    /// <summary>The session a data connection resumes.</summary>
-    public TlsSession? Session => _client.Session;
+    /// <summary>
+    /// What a data connection resumes: the TLS 1.2 session, or the newest TLS 1.3 ticket. Taken at
+    /// each transfer: TLS 1.3 tickets come after the handshake, read with the replies that follow it.
+    /// </summary>
+    public TlsResumption? Resumption
+        => _client.Version is { } version ? new TlsResumption(version, _client.Session, _protocol.LatestTicket, _protocol.NoTicketReason) : null;
 
     /// <summary>True when the handshake resumed the session it offered.</summary>
     public bool Resumed => _client.Resumed;
@@ -42,17 +46,17 @@ internal sealed class TlsChannel
     /// SendTimeout bound it. Throws <see cref="AuthenticationException"/> when the handshake fails,
     /// including a refused server certificate.
     /// </summary>
-    public static TlsChannel Handshake(Socket socket, TlsSettings settings, TlsSession? resume, string what, bool bufferInput = false)
+    public static TlsChannel Handshake(Socket socket, TlsSettings settings, TlsResumption? resume, string what, bool bufferInput = false)
     {
-        var client = new FtpTlsClient(settings.Crypto, settings, resume);
+        var client = new FtpTlsClient(settings, resume);
         var network = new NetworkStream(socket, ownsSocket: false);
 
         // BouncyCastle reads each record in two small reads (header, body); a buffer saves those
         // system calls on data connections. Not on the control connection: after CCC the bytes
         // that follow the TLS session are plain text a read-ahead buffer would swallow.
         var protocol = bufferInput
-            ? new TlsClientProtocol(new BufferedStream(network, 64 * 1024), network)
-            : new TlsClientProtocol(network);
+            ? new FtpTlsClientProtocol(new BufferedStream(network, 64 * 1024), network)
+            : new FtpTlsClientProtocol(network);
         try
         {
             protocol.Connect(client);
@@ -68,7 +72,7 @@ internal sealed class TlsChannel
     }
 
     /// <summary>The handshake on a thread-pool thread (BouncyCastle's blocking mode has no async calls); the deadline closes the socket to stop it.</summary>
-    public static async Task<TlsChannel> HandshakeAsync(Socket socket, TlsSettings settings, TlsSession? resume, string what, TimeSpan timeout, CancellationToken cancellationToken, bool bufferInput = false)
+    public static async Task<TlsChannel> HandshakeAsync(Socket socket, TlsSettings settings, TlsResumption? resume, string what, TimeSpan timeout, CancellationToken cancellationToken, bool bufferInput = false)
     {
         using var deadline = new AsyncDeadline(socket, timeout, cancellationToken);
         try

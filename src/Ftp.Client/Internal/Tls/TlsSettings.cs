@@ -33,7 +33,7 @@ internal sealed class TlsSettings
 
     public SslProtocols Protocols { get; }
 
-    public BcTlsCrypto Crypto { get; } = new BcTlsCrypto(new SecureRandom());
+    public FtpTlsCrypto Crypto { get; } = new FtpTlsCrypto(new SecureRandom());
 
     public bool CheckServerCertificate(IReadOnlyList<byte[]> encodedChain) => _check.Accepts(encodedChain);
 
