@@ -24,16 +24,15 @@ internal static partial class ConnectionFlowAnalysis
                 return true;
 
             var entryStates = new Dictionary<int, FlowState>(body.Count) { [header] = backEdgeState };
-            _laterIterations = new Dictionary<int, ConnectionFacts[]>();
-            var solved = Solve(entryStates, body, header, budget, out var visits);
+            var laterIterations = new Dictionary<int, ConnectionFacts[]>();
+            var solved = Solve(entryStates, body, header, laterIterations, budget, out var visits);
             budget -= Math.Max(body.Count, visits);
             if (solved)
             {
-                foreach (var observed in _laterIterations)
+                foreach (var observed in laterIterations)
                     _observations[observed.Key]!.AddLaterIterations(observed.Value);
             }
 
-            _laterIterations = null;
             return solved && budget > 0;
         }
 

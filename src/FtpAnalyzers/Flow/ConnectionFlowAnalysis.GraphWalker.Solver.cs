@@ -19,9 +19,11 @@ internal static partial class ConnectionFlowAnalysis
         /// <summary>
         /// Runs the analysis to a fixed point from <paramref name="entryStates"/>, within
         /// <paramref name="inScope"/> (all blocks when null) and without re-entering
-        /// <paramref name="loopHeader"/>. False when <paramref name="budget"/> block visits were not enough.
+        /// <paramref name="loopHeader"/>. The facts before each command go to its observation, or, in a
+        /// loop's pass, to <paramref name="laterIterations"/> (by command number). False when
+        /// <paramref name="budget"/> block visits were not enough.
         /// </summary>
-        private bool Solve(Dictionary<int, FlowState> entryStates, HashSet<int>? inScope, int loopHeader, int budget, out int visits)
+        private bool Solve(Dictionary<int, FlowState> entryStates, HashSet<int>? inScope, int loopHeader, Dictionary<int, ConnectionFacts[]>? laterIterations, int budget, out int visits)
         {
             var worklist = _worklist;
             worklist.Clear();
@@ -42,21 +44,20 @@ internal static partial class ConnectionFlowAnalysis
                 var entry = entryStates[ordinal];
                 var changesState = _firstEffectOfBlock[ordinal] < _firstEffectOfBlock[ordinal + 1];
                 var state = changesState ? entry.Clone() : entry;
-                _currentBlock = ordinal;
                 var handlers = HandlersOf(block);
-                _exceptionalState = handlers.Length == 0 ? null : entry;
+                // Inside a try: the join of every state seen in the block so far.
+                var exceptionalState = handlers.Length == 0 ? null : entry;
                 for (var index = _firstEffectOfBlock[ordinal]; index < _firstEffectOfBlock[ordinal + 1]; index++)
                 {
                     var version = state.Version;
-                    Apply(in _effects[index], state);
-                    if (_exceptionalState is not null && state.Version != version)
-                        _exceptionalState = _exceptionalState.Join(state);
+                    Apply(in _effects[index], state, ordinal, laterIterations);
+                    if (exceptionalState is not null && state.Version != version)
+                        exceptionalState = exceptionalState.Join(state);
                 }
 
                 // An exception may come at any point of the block: its handlers start from any state seen in it.
                 foreach (var handler in handlers)
-                    Merge(handler, _exceptionalState!, entryStates, worklist, inScope);
-                _exceptionalState = null;
+                    Merge(handler, exceptionalState!, entryStates, worklist, inScope);
 
                 Propagate(block, block.FallThroughSuccessor, state, entryStates, worklist, inScope, loopHeader);
                 Propagate(block, block.ConditionalSuccessor, state, entryStates, worklist, inScope, loopHeader);

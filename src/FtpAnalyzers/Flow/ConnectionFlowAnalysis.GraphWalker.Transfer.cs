@@ -16,7 +16,8 @@ internal static partial class ConnectionFlowAnalysis
     // Transfer: applying an effect to a state (commands, helper calls, assignments, captures).
     private sealed partial class GraphWalker
     {
-        private void Apply(in Effect effect, FlowState state)
+        /// <summary>Applies <paramref name="effect"/>, an effect of block <paramref name="block"/>; the facts before a command go where <see cref="BeforeOf"/> says.</summary>
+        private void Apply(in Effect effect, FlowState state, int block, Dictionary<int, ConnectionFacts[]>? laterIterations)
         {
             switch (effect.Kind)
             {
@@ -24,10 +25,10 @@ internal static partial class ConnectionFlowAnalysis
                     state.Allocate(_variables.ObjectOfSite(effect.Site), effect.Connected);
                     return;
                 case EffectKind.Command:
-                    ApplyCommand(effect, state);
+                    ApplyCommand(effect, state, block, laterIterations);
                     return;
                 case EffectKind.HelperCall:
-                    ApplyHelperCall(effect, state);
+                    ApplyHelperCall(effect, state, block, laterIterations);
                     return;
                 case EffectKind.LocalFunctionCall:
                     PinCapturedBy(((IInvocationOperation)effect.Operation).TargetMethod, state);
@@ -64,12 +65,12 @@ internal static partial class ConnectionFlowAnalysis
             }
         }
 
-        private void ApplyCommand(in Effect effect, FlowState state)
+        private void ApplyCommand(in Effect effect, FlowState state, int block, Dictionary<int, ConnectionFacts[]>? laterIterations)
         {
             var call = effect.Call!;
             var connectionObject = ObjectOf(effect.Source, state);
             var facts = connectionObject is { } known ? state.FactsOf(known) : ConnectionFacts.Escaped;
-            var before = BeforeOf(effect);
+            var before = BeforeOf(effect, block, laterIterations);
             for (var i = 0; i < before.Length; i++)
             {
                 before[i] = facts;
@@ -85,13 +86,13 @@ internal static partial class ConnectionFlowAnalysis
         /// connection's state here says it finds before each of its commands, and leaves after it.
         /// Without a summary (too deep, a cycle, the analysis gave up) the connection escapes.
         /// </summary>
-        private void ApplyHelperCall(in Effect effect, FlowState state)
+        private void ApplyHelperCall(in Effect effect, FlowState state, int block, Dictionary<int, ConnectionFacts[]>? laterIterations)
         {
             var helper = effect.Helper!;
             var connectionObject = ObjectOf(effect.Source, state);
             var facts = connectionObject is { } known ? state.FactsOf(known) : ConnectionFacts.Escaped;
             var summary = facts.IsEscaped ? null : _symbols.Helpers.Get(helper.Method, helper.Parameter, facts, _depth + 1, _compilation!, _cancellationToken);
-            var before = BeforeOf(effect);
+            var before = BeforeOf(effect, block, laterIterations);
             for (var i = 0; i < before.Length; i++)
                 before[i] = summary is not null && summary.Before.Length == before.Length ? summary.Before[i] : ConnectionFacts.Escaped;
 
@@ -102,21 +103,21 @@ internal static partial class ConnectionFlowAnalysis
         }
 
         /// <summary>Where the facts before each verb of a command go: the observation of the main pass, or this loop pass's own.</summary>
-        private ConnectionFacts[] BeforeOf(in Effect effect)
+        private ConnectionFacts[] BeforeOf(in Effect effect, int block, Dictionary<int, ConnectionFacts[]>? laterIterations)
         {
             var call = effect.Call!;
             ConnectionFacts[] before;
-            if (_laterIterations is not null)
+            if (laterIterations is not null)
             {
-                if (!_laterIterations.TryGetValue(effect.CommandIndex, out before!))
-                    _laterIterations[effect.CommandIndex] = before = new ConnectionFacts[call.Verbs.Length];
+                if (!laterIterations.TryGetValue(effect.CommandIndex, out before!))
+                    laterIterations[effect.CommandIndex] = before = new ConnectionFacts[call.Verbs.Length];
                 return before;
             }
 
             if (_observations[effect.CommandIndex] is not { } observation)
             {
-                _observations[effect.CommandIndex] = observation = new CommandObservation(call, _currentBlock, effect.Helper?.Standalone);
-                _blocksWithCommands[_currentBlock] = true;
+                _observations[effect.CommandIndex] = observation = new CommandObservation(call, block, effect.Helper?.Standalone);
+                _blocksWithCommands[block] = true;
             }
 
             return observation.Before;

@@ -105,13 +105,7 @@ internal static partial class ConnectionFlowAnalysis
         // Per block: the command whose reply its branch condition tests, if any.
         private GuardedCommand?[] _guards = Array.Empty<GuardedCommand?>();
 
-        // Set during a loop's pass: where the observations of that pass go.
-        private Dictionary<int, ConnectionFacts[]>? _laterIterations;
-        private int _currentBlock;
         private int _commandCount;
-
-        // While a block inside a try is visited: the join of every state seen in it so far.
-        private FlowState? _exceptionalState;
 
         // Helpers of the compilation, followed up to HelperSummaries.MaxDepth calls deep; none without a compilation.
         private readonly Compilation? _compilation;
@@ -162,7 +156,7 @@ internal static partial class ConnectionFlowAnalysis
             }
 
             var entryStates = new Dictionary<int, FlowState>(_blocks.Length) { [0] = entry };
-            if (!Solve(entryStates, inScope: null, loopHeader: -1, _blocks.Length * VisitsPerBlock, out _))
+            if (!Solve(entryStates, inScope: null, loopHeader: -1, laterIterations: null, _blocks.Length * VisitsPerBlock, out _))
                 return false;
             if (seeded >= 0)
                 SeedExit = entryStates.TryGetValue(_blocks.Length - 1, out var exit) ? exit.FactsOf(seeded) : ConnectionFacts.Escaped;
