@@ -45,7 +45,7 @@ internal sealed partial class PassiveReplyCode
                     continue;
                 case IPropertyReferenceOperation { Property.Name: "Message", Instance: { } reply } when IsFtpReply(reply.Type):
                     return LocalDefinitions.Strip(reply);
-                case ILocalReferenceOperation local when _locals.SingleValue(local.Local) is { } value && IsDerivedText(value):
+                case ILocalReferenceOperation or IParameterReferenceOperation when _locals.ValueAt(text) is { } value && IsDerivedText(value):
                     text = value;
                     continue;
             }
@@ -74,7 +74,7 @@ internal sealed partial class PassiveReplyCode
     private TextWalk Walk(IOperation root)
     {
         var walk = new TextWalk();
-        var visited = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<IOperation>();
         pending.Push(root);
         var budget = 4000;
@@ -89,6 +89,10 @@ internal sealed partial class PassiveReplyCode
                 {
                     case ILocalReferenceOperation local when visited.Add(local.Local):
                         foreach (var value in _locals.AllValues(local.Local))
+                            pending.Push(value);
+                        break;
+                    case IParameterReferenceOperation parameter when visited.Add(parameter.Parameter):
+                        foreach (var value in _locals.AllValues(parameter.Parameter))
                             pending.Push(value);
                         break;
                     case IInvocationOperation invocation:
