@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FtpAnalyzers.PassiveReply;
@@ -15,28 +16,42 @@ internal sealed partial class PassiveReplyCode
     /// dots (string.Join, concatenation, interpolation, Format, Replace(',', '.')), turned into an
     /// IPAddress (Parse, TryParse, new IPAddress(bytes)). Null when it is anything else.
     /// </summary>
-    public ReplySource? AdvertisedHost(IOperation operation)
+    public ReplySource? AdvertisedHost(IOperation operation) => AdvertisedHost(operation, 0);
+
+    private ReplySource? AdvertisedHost(IOperation operation, int depth)
     {
+        if (depth > MaxDepth)
+            return null;
         if (FromHelper(operation, HandedBack.Host) is { } handed)
             return handed.Source;
         var value = _locals.Resolve(operation);
-        for (var depth = 0; depth < MaxDepth; depth++)
+        switch (value)
         {
-            if (value is IInvocationOperation { TargetMethod.Name: "Parse" or "TryParse" } parse
-                && parse.TargetMethod.ContainingType is { Name: "IPAddress" } && parse.Arguments.Length > 0)
-            {
-                if (FromHelper(ArgumentInSourceOrder(parse, 0), HandedBack.Host) is { } parsed)
-                    return parsed.Source;
-                value = _locals.Resolve(ArgumentInSourceOrder(parse, 0));
-                continue;
-            }
-            if (value is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }
-                && instance.Type is { Name: "IPAddress" })
-            {
-                value = _locals.Resolve(instance);
-                continue;
-            }
-            break;
+            // if (pasvex) host = control; else host = advertised;: the advertised arm's path connects there.
+            case ILocalReferenceOperation when depth < 2 && _locals.BranchValues(value) is { } arms:
+                foreach (var arm in arms)
+                {
+                    if (AdvertisedHost(arm, depth + 1) is { } armSource)
+                        return armSource;
+                }
+                return null;
+            case IInvocationOperation { TargetMethod.Name: "Parse" or "TryParse" } parse
+                when parse.TargetMethod.ContainingType is { Name: "IPAddress" } && parse.Arguments.Length > 0:
+                return AdvertisedHost(ArgumentInSourceOrder(parse, 0), depth + 1);
+            case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }
+                when instance.Type is { Name: "IPAddress" }:
+                return AdvertisedHost(instance, depth + 1);
+            // Dns.GetHostEntry(host).AddressList[0], Dns.GetHostAddresses(host)[0]: the address of the host.
+            case IArrayElementReferenceOperation { ArrayReference: var addresses } when LookedUpHost(addresses) is { } looked:
+                return AdvertisedHost(looked, depth + 1);
+            // new HostName(host) (UWP's StreamSocket), new Uri(host): a name for the host, not a connect.
+            case IObjectCreationOperation { Type.Name: "HostName", Arguments.Length: 1 } name:
+                return AdvertisedHost(name.Arguments[0].Value, depth + 1);
+            case IInvalidOperation { Syntax: ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1, Type: var type } } unresolved
+                when type.ToString().EndsWith("HostName", System.StringComparison.Ordinal):
+                foreach (var child in unresolved.ChildOperations)
+                    return AdvertisedHost(child is IArgumentOperation argument ? argument.Value : child, depth + 1);
+                return null;
         }
 
         var source = value switch
@@ -51,6 +66,18 @@ internal sealed partial class PassiveReplyCode
             _ => null,
         };
         return source is not null && IsPassiveReplySource(source) ? source : null;
+    }
+
+    /// <summary>The host of Dns.GetHostEntry(host).AddressList or Dns.GetHostAddresses(host).</summary>
+    private IOperation? LookedUpHost(IOperation addresses)
+    {
+        var value = _locals.Resolve(addresses);
+        if (value is IPropertyReferenceOperation { Property.Name: "AddressList", Instance: { } entry })
+            value = _locals.Resolve(entry);
+        return value is IInvocationOperation { TargetMethod.Name: "GetHostEntry" or "GetHostAddresses" or "Resolve" or "GetHostByName", Arguments.Length: >= 1 } lookup
+            && lookup.TargetMethod.ContainingType is { Name: "Dns" }
+            ? ArgumentInSourceOrder(lookup, 0)
+            : null;
     }
 
     private ReplySource AdvertisedAddressSource(IPropertyReferenceOperation advertised)

@@ -196,7 +196,8 @@ internal sealed class SyntaxScreen
 
     /// <summary>The names <see cref="ConnectSinks"/> recognizes: a type it constructs or a method it calls.</summary>
     private static bool IsConnectName(string name)
-        => name is "TcpClient" or "IPEndPoint" or "DnsEndPoint" or "Connect" or "ConnectAsync" or "BeginConnect" or "Resolve" or "BeginResolve"
+        => name is "TcpClient" or "IPEndPoint" or "DnsEndPoint" or "Resolve" or "BeginResolve"
+        || ConnectSinks.NamesConnecting(name)
         || name.StartsWith("GetHost", StringComparison.Ordinal)
         || name.StartsWith("BeginGetHost", StringComparison.Ordinal);
 }

@@ -93,7 +93,7 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
         if (!screen.Admits(context.CodeBlock, SyntaxNeeds.ConnectSink, context.CancellationToken))
             return;
         var blocks = CodeBlockOperations.Get(context.SemanticModel, context.CodeBlock, context.CancellationToken);
-        List<(IArgumentOperation Argument, IOperation Sink)>? candidates = null;
+        List<IOperation>? candidates = null;
         foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
@@ -101,7 +101,7 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
                 if (ConnectSinks.HostArguments(operation) is { } arguments)
                 {
                     foreach (var argument in arguments)
-                        (candidates ??= new()).Add((argument, operation));
+                        (candidates ??= new()).Add(argument);
                 }
             }
         }
@@ -109,14 +109,14 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
             return;
 
         var reported = new HashSet<object>();
-        foreach (var (argument, _) in candidates)
+        foreach (var host in candidates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (code.AdvertisedHost(argument.Value) is { } source && reported.Add(source.Key))
+            if (code.AdvertisedHost(host) is { } source && reported.Add(source.Key))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.FTP0007_ConnectToAdvertisedPassiveAddress,
-                    ArgumentExpression(argument.Value.Syntax).GetLocation(),
+                    ArgumentExpression(host.Syntax).GetLocation(),
                     Descriptors.ConnectToAdvertisedPassiveAddressMessage));
             }
         }
