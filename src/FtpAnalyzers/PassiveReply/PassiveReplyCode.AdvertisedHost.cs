@@ -139,6 +139,9 @@ internal sealed partial class PassiveReplyCode
 
     private ReplySource? BytesHost(IOperation bytes)
     {
+        // byte[] b = new byte[4]; b[0] = byte.Parse(parts[0]); …
+        if (_locals.StoredElements(bytes, 4) is { } stored)
+            return FourParts(stored);
         var value = _locals.Resolve(bytes);
         if (Elements(value) is { } elements)
             return FourParts(elements);

@@ -18,7 +18,7 @@ internal sealed partial class PassiveReplyCode
     {
         if (FromHelper(operation, HandedBack.Number) is { } handed)
             return handed;
-        var value = _locals.Resolve(operation);
+        var value = StoredElement(_locals.Resolve(operation));
         // (p1 & 0xff) << 8: a mask to one byte keeps the number what it was.
         for (var depth = 0; depth < 2 && value is IBinaryOperation { OperatorKind: BinaryOperatorKind.And } mask; depth++)
         {
@@ -107,7 +107,7 @@ internal sealed partial class PassiveReplyCode
     /// <summary>A number string taken from a parse: parts[4], parts[5].TrimEnd(')'), m.Groups[5].Value.</summary>
     public ReplyPart? ClassifyString(IOperation operation)
     {
-        var value = _locals.Resolve(operation);
+        var value = StoredElement(_locals.Resolve(operation));
         for (var depth = 0; depth < MaxDepth; depth++)
         {
             if (value is IInvocationOperation { Instance: { } instance } call
@@ -120,6 +120,11 @@ internal sealed partial class PassiveReplyCode
             if (LeadingCharacters(value) is { } characters)
             {
                 value = _locals.Resolve(characters);
+                continue;
+            }
+            if (StoredElement(value) is var stored && !ReferenceEquals(stored, value))
+            {
+                value = stored;
                 continue;
             }
             break;
