@@ -203,7 +203,10 @@ internal sealed partial class PassiveReplyCode
     /// <summary>The Split(',') that produced an array of number strings, as a parse.</summary>
     public ReplySource? ClassifyStringArray(IOperation operation)
     {
-        if (_locals.Resolve(operation) is not IInvocationOperation { TargetMethod.Name: "Split", Instance: { } } split
+        var resolved = _locals.Resolve(operation);
+        if (resolved is IInvalidOperation unresolved)
+            return UnresolvedSplit(unresolved);
+        if (resolved is not IInvocationOperation { TargetMethod.Name: "Split", Instance: { } } split
             || split.TargetMethod.ContainingType.SpecialType != SpecialType.System_String
             || !SplitsOnComma(split))
             return null;
@@ -221,6 +224,36 @@ internal sealed partial class PassiveReplyCode
             sixFields: SplitsIntoSix(split));
         _sources[split] = source;
         return source;
+    }
+
+    /// <summary>
+    /// reply.Text.Substring(…).Split(','), where the reply's type is in a file not compiled (a file
+    /// alone while typing): the call is not bound, so it is read from syntax — a Split whose
+    /// arguments have a comma. What the text was cut at is read the same way.
+    /// </summary>
+    private ReplySource? UnresolvedSplit(IInvalidOperation split)
+    {
+        if (TextCall.From(split) is not { Name: "Split" } call || !HasComma(call.Arguments))
+            return null;
+        if (_sources.TryGetValue(split, out var known))
+            return known;
+        var walk = Walk(split);
+        var source = new ReplySource(split, ParseShape.Split, assumesParentheses: walk.HasParenthesis, fixedOffset: walk.HasFixedOffset);
+        _sources[split] = source;
+        return source;
+    }
+
+    private static bool HasComma(IEnumerable<IOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            foreach (var operation in argument.DescendantsAndSelf())
+            {
+                if (operation.ConstantValue is { HasValue: true, Value: ',' or "," })
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Split(',', 6) or Split(new[] { ',' }, 6): the count of a PASV reply's fields.</summary>

@@ -96,7 +96,11 @@ internal sealed partial class PassiveReplyCode
                             pending.Push(value);
                         break;
                     case IInvocationOperation invocation:
-                        Inspect(invocation, ref walk);
+                        if (invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String)
+                            Inspect(invocation.TargetMethod.Name, invocation.Arguments.Length > 0 ? ArgumentInSourceOrder(invocation, 0) : null, invocation.Arguments, ref walk);
+                        break;
+                    case IInvalidOperation invalid when TextCall.From(invalid) is { } unresolved:
+                        Inspect(unresolved.Name, unresolved.Arguments.Count > 0 ? unresolved.Arguments[0] : null, unresolved.Arguments, ref walk);
                         break;
                 }
             }
@@ -104,25 +108,22 @@ internal sealed partial class PassiveReplyCode
         return walk;
     }
 
-    private static void Inspect(IInvocationOperation invocation, ref TextWalk walk)
+    private static void Inspect(string name, IOperation? first, IEnumerable<IOperation> arguments, ref TextWalk walk)
     {
-        var method = invocation.TargetMethod;
-        if (method.ContainingType.SpecialType != SpecialType.System_String)
-            return;
-        switch (method.Name)
+        switch (name)
         {
             case "IndexOf" or "LastIndexOf" or "IndexOfAny" or "Split" or "Trim" or "TrimStart" or "TrimEnd" or "Replace":
-                foreach (var argument in invocation.Arguments)
+                foreach (var argument in arguments)
                 {
-                    foreach (var operation in argument.Value.DescendantsAndSelf())
+                    foreach (var operation in argument.DescendantsAndSelf())
                     {
                         if (operation.ConstantValue is { HasValue: true, Value: '(' or ')' or "(" or ")" or " (" or "(|" })
                             walk.HasParenthesis = true;
                     }
                 }
                 break;
-            case "Substring" or "Remove" when invocation.Arguments.Length > 0:
-                if (ArgumentInSourceOrder(invocation, 0).ConstantValue.Value is 26 or 27)
+            case "Substring" or "Remove" when first is not null:
+                if (first.ConstantValue.Value is 26 or 27)
                     walk.HasFixedOffset = true;
                 break;
         }
