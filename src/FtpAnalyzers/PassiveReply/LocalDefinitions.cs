@@ -28,6 +28,9 @@ internal sealed class LocalDefinitions
 
     private readonly Dictionary<(ILocalSymbol Array, int Index), List<IOperation>> _elements = new();
 
+    /// <summary>Local arrays also stored into at an index that is not constant (nums[i++] = n): no element of theirs is known.</summary>
+    private readonly HashSet<ILocalSymbol> _variablyStored = new(SymbolEqualityComparer.Default);
+
     public LocalDefinitions(IReadOnlyList<IOperation> operations)
     {
         foreach (var operation in operations)
@@ -60,6 +63,9 @@ internal sealed class LocalDefinitions
                 if (!_elements.TryGetValue((array.Local, index), out var stored))
                     _elements[(array.Local, index)] = stored = new List<IOperation>(1);
                 stored.Add(assignment.Value);
+                break;
+            case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } }:
+                _variablyStored.Add(array.Local);
                 break;
             case ISimpleAssignmentOperation { Target: var target } assignment when Tracked(target) is { } symbol:
                 Add(symbol, assignment.Value, assignment);
@@ -298,7 +304,7 @@ internal sealed class LocalDefinitions
     public IOperation? ElementValue(IOperation array, int index)
     {
         var stripped = Strip(array);
-        if (stripped is ILocalReferenceOperation local && SingleValue(local.Local) is { } created
+        if (stripped is ILocalReferenceOperation local && !_variablyStored.Contains(local.Local) && SingleValue(local.Local) is { } created
             && Strip(created) is IArrayCreationOperation creation)
         {
             if (creation.Initializer is { } initializer)
@@ -311,7 +317,7 @@ internal sealed class LocalDefinitions
     /// <summary>The first <paramref name="count"/> values stored in a local array created with a size, or null.</summary>
     public IReadOnlyList<IOperation>? StoredElements(IOperation array, int count)
     {
-        if (Strip(array) is not ILocalReferenceOperation local || SingleValue(local.Local) is not { } created
+        if (Strip(array) is not ILocalReferenceOperation local || _variablyStored.Contains(local.Local) || SingleValue(local.Local) is not { } created
             || Strip(created) is not IArrayCreationOperation { Initializer: null })
             return null;
         var values = new List<IOperation>(count);

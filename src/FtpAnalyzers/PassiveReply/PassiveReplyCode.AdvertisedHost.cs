@@ -41,9 +41,6 @@ internal sealed partial class PassiveReplyCode
             case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }
                 when instance.Type is { Name: "IPAddress" }:
                 return AdvertisedHost(instance, depth + 1);
-            // Dns.GetHostEntry(host).AddressList[0], Dns.GetHostAddresses(host)[0]: the address of the host.
-            case IArrayElementReferenceOperation { ArrayReference: var addresses } when LookedUpHost(addresses) is { } looked:
-                return AdvertisedHost(looked, depth + 1);
             // new HostName(host) (UWP's StreamSocket), new Uri(host): a name for the host, not a connect.
             case IObjectCreationOperation { Type.Name: "HostName", Arguments.Length: 1 } name:
                 return AdvertisedHost(name.Arguments[0].Value, depth + 1);
@@ -66,18 +63,6 @@ internal sealed partial class PassiveReplyCode
             _ => null,
         };
         return source is not null && IsPassiveReplySource(source) ? source : null;
-    }
-
-    /// <summary>The host of Dns.GetHostEntry(host).AddressList or Dns.GetHostAddresses(host).</summary>
-    private IOperation? LookedUpHost(IOperation addresses)
-    {
-        var value = _locals.Resolve(addresses);
-        if (value is IPropertyReferenceOperation { Property.Name: "AddressList", Instance: { } entry })
-            value = _locals.Resolve(entry);
-        return value is IInvocationOperation { TargetMethod.Name: "GetHostEntry" or "GetHostAddresses" or "Resolve" or "GetHostByName", Arguments.Length: >= 1 } lookup
-            && lookup.TargetMethod.ContainingType is { Name: "Dns" }
-            ? ArgumentInSourceOrder(lookup, 0)
-            : null;
     }
 
     private ReplySource AdvertisedAddressSource(IPropertyReferenceOperation advertised)
