@@ -60,6 +60,72 @@ internal sealed class HelperSummaries
 
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyDictionary<int, HelperValue>> _summaries = new(SymbolEqualityComparer.Default);
 
+    private readonly ConcurrentDictionary<IMethodSymbol, HashSet<int>> _hostParameters = new(SymbolEqualityComparer.Default);
+
+    private static readonly HashSet<int> NoParameters = new();
+
+    /// <summary>
+    /// Whether <paramref name="method"/> (of the caller's file) connects to what its parameter
+    /// <paramref name="ordinal"/> is given: the parameter is the host of a connect in its body,
+    /// directly or through IPAddress.Parse, ToString, new HostName. Computed once per method, on
+    /// demand; the method's own calls are not followed.
+    /// </summary>
+    public bool ConnectsTo(IMethodSymbol method, int ordinal, SemanticModel model, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            return false;
+        if (!_hostParameters.TryGetValue(method, out var parameters))
+            parameters = _hostParameters.GetOrAdd(method, ComputeHostParameters(method, model, cancellationToken));
+        return parameters.Contains(ordinal);
+    }
+
+    private static HashSet<int> ComputeHostParameters(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not BaseMethodDeclarationSyntax declaration
+            || model.GetOperation(declaration, cancellationToken) is not { } body)
+            return NoParameters;
+        var operations = new List<IOperation>(body.DescendantsAndSelf());
+        var locals = new LocalDefinitions(operations);
+        HashSet<int>? found = null;
+        foreach (var operation in operations)
+        {
+            if (ConnectSinks.HostArguments(operation) is not { } hosts)
+                continue;
+            foreach (var host in hosts)
+            {
+                if (HostParameter(locals, host) is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
+                    (found ??= new HashSet<int>()).Add(parameter.Ordinal);
+            }
+        }
+        return found ?? NoParameters;
+    }
+
+    /// <summary>The parameter a host is, through locals, IPAddress.Parse(host), address.ToString(), new HostName(host).</summary>
+    private static IParameterSymbol? HostParameter(LocalDefinitions locals, IOperation host)
+    {
+        var value = locals.Resolve(host);
+        for (var depth = 0; depth < 4; depth++)
+        {
+            switch (value)
+            {
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                case IInvocationOperation { TargetMethod: { Name: "Parse", ContainingType.Name: "IPAddress" }, Arguments.Length: >= 1 } parse:
+                    value = locals.Resolve(parse.Arguments[0].Value);
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { Type.Name: "IPAddress" } instance }:
+                    value = locals.Resolve(instance);
+                    continue;
+                case IObjectCreationOperation { Type.Name: "HostName", Arguments.Length: 1 } name:
+                    value = locals.Resolve(name.Arguments[0].Value);
+                    continue;
+            }
+            return null;
+        }
+        return null;
+    }
+
     /// <summary>The slot of element <paramref name="element"/> of a returned tuple.</summary>
     public static int TupleSlot(int element) => -2 - element;
 

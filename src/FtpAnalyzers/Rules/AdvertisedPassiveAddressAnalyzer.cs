@@ -90,18 +90,31 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
 
     private static void AnalyzeBlock(CodeBlockAnalysisContext context, SyntaxScreen screen, HelperSummaries helpers)
     {
-        if (!screen.Admits(context.CodeBlock, SyntaxNeeds.ConnectSink, context.CancellationToken))
+        // A member that names a connect; or one that computes a port and hands it, with the host,
+        // to a helper of its own file that connects (InitPassiveMode(host, port)).
+        var namesConnect = screen.Admits(context.CodeBlock, SyntaxNeeds.ConnectSink, context.CancellationToken);
+        if (!namesConnect && !screen.Admits(context.CodeBlock, SyntaxNeeds.PortArithmetic, context.CancellationToken))
             return;
         var blocks = CodeBlockOperations.Get(context.SemanticModel, context.CodeBlock, context.CancellationToken);
-        List<IOperation>? candidates = null;
+        if (!namesConnect && !PassiveReplyCode.HasPortShape(blocks))
+            return;
+        List<(IOperation Host, IMethodSymbol? Helper, int Ordinal)>? candidates = null;
         foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
-                if (ConnectSinks.HostArguments(operation) is { } arguments)
+                if (namesConnect && ConnectSinks.HostArguments(operation) is { } arguments)
                 {
                     foreach (var argument in arguments)
-                        (candidates ??= new()).Add(argument);
+                        (candidates ??= new()).Add((argument, null, 0));
+                }
+                else if (HelperCall(operation, context.SemanticModel.SyntaxTree) is { } call)
+                {
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter is { RefKind: RefKind.None } parameter)
+                            (candidates ??= new()).Add((argument.Value, call.Helper, parameter.Ordinal));
+                    }
                 }
             }
         }
@@ -109,16 +122,32 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
             return;
 
         var reported = new HashSet<object>();
-        foreach (var host in candidates)
+        foreach (var (host, helper, ordinal) in candidates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (code.AdvertisedHost(host) is { } source && reported.Add(source.Key))
+            if (code.AdvertisedHost(host) is { } source && !reported.Contains(source.Key)
+                && (helper is null || helpers.ConnectsTo(helper, ordinal, context.SemanticModel, context.CancellationToken)))
             {
+                reported.Add(source.Key);
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.FTP0007_ConnectToAdvertisedPassiveAddress,
                     ArgumentExpression(host.Syntax).GetLocation(),
                     Descriptors.ConnectToAdvertisedPassiveAddressMessage));
             }
         }
+    }
+
+    /// <summary>A call of a method or constructor declared in this file (not a connect by its name): one whose body may connect to what it is given.</summary>
+    private static (IMethodSymbol Helper, IEnumerable<IArgumentOperation> Arguments)? HelperCall(IOperation operation, SyntaxTree tree)
+    {
+        var (method, arguments) = operation switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            _ => (null, default),
+        };
+        if (method is null || arguments.IsDefaultOrEmpty || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != tree)
+            return null;
+        return (method, arguments);
     }
 }
