@@ -29,7 +29,7 @@ internal sealed class LocalDefinitions
     private readonly Dictionary<(ILocalSymbol Array, int Index), List<IOperation>> _elements = new();
 
     /// <summary>Local arrays also stored into at an index that is not constant (nums[i++] = n): no element of theirs is known.</summary>
-    private readonly HashSet<ILocalSymbol> _variablyStored = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, List<IOperation>> _variablyStored = new(SymbolEqualityComparer.Default);
 
     public LocalDefinitions(IReadOnlyList<IOperation> operations)
     {
@@ -64,8 +64,10 @@ internal sealed class LocalDefinitions
                     _elements[(array.Local, index)] = stored = new List<IOperation>(1);
                 stored.Add(assignment.Value);
                 break;
-            case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } }:
-                _variablyStored.Add(array.Local);
+            case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } assignment:
+                if (!_variablyStored.TryGetValue(array.Local, out var variable))
+                    _variablyStored[array.Local] = variable = new List<IOperation>(1);
+                variable.Add(assignment.Value);
                 break;
             case ISimpleAssignmentOperation { Target: var target } assignment when Tracked(target) is { } symbol:
                 Add(symbol, assignment.Value, assignment);
@@ -304,7 +306,7 @@ internal sealed class LocalDefinitions
     public IOperation? ElementValue(IOperation array, int index)
     {
         var stripped = Strip(array);
-        if (stripped is ILocalReferenceOperation local && !_variablyStored.Contains(local.Local) && SingleValue(local.Local) is { } created
+        if (stripped is ILocalReferenceOperation local && !_variablyStored.ContainsKey(local.Local) && SingleValue(local.Local) is { } created
             && Strip(created) is IArrayCreationOperation creation)
         {
             if (creation.Initializer is { } initializer)
@@ -317,7 +319,7 @@ internal sealed class LocalDefinitions
     /// <summary>The first <paramref name="count"/> values stored in a local array created with a size, or null.</summary>
     public IReadOnlyList<IOperation>? StoredElements(IOperation array, int count)
     {
-        if (Strip(array) is not ILocalReferenceOperation local || _variablyStored.Contains(local.Local) || SingleValue(local.Local) is not { } created
+        if (Strip(array) is not ILocalReferenceOperation local || _variablyStored.ContainsKey(local.Local) || SingleValue(local.Local) is not { } created
             || Strip(created) is not IArrayCreationOperation { Initializer: null })
             return null;
         var values = new List<IOperation>(count);
@@ -328,6 +330,26 @@ internal sealed class LocalDefinitions
             values.Add(stored[0]);
         }
         return values;
+    }
+
+    /// <summary>
+    /// The one value a loop stores into every slot of a local array created with <paramref name="size"/>
+    /// slots (<c>for (k = 0; k &lt; 4; k++) bytes[k] = byte.Parse(m.Groups[k + 1].Value)</c>), or null.
+    /// </summary>
+    public IOperation? LoopStoredValue(IOperation array, int size)
+    {
+        if (Strip(array) is not ILocalReferenceOperation local || !_variablyStored.TryGetValue(local.Local, out var stored) || stored.Count != 1
+            || SingleValue(local.Local) is not { } created
+            || Strip(created) is not IArrayCreationOperation { Initializer: null, DimensionSizes.Length: 1 } creation
+            || creation.DimensionSizes[0].ConstantValue is not { HasValue: true, Value: int length }
+            || length != size)
+            return null;
+        foreach (var key in _elements.Keys)
+        {
+            if (SymbolEqualityComparer.Default.Equals(key.Array, local.Local))
+                return null;
+        }
+        return stored[0];
     }
 
     /// <summary>

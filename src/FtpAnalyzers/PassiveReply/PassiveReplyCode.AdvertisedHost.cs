@@ -127,6 +127,9 @@ internal sealed partial class PassiveReplyCode
         // byte[] b = new byte[4]; b[0] = byte.Parse(parts[0]); …
         if (_locals.StoredElements(bytes, 4) is { } stored)
             return FourParts(stored);
+        // byte[] b = new byte[4]; for (…) b[k] = byte.Parse(m.Groups[k + 1].Value);
+        if (_locals.LoopStoredValue(bytes, 4) is { } each)
+            return (ClassifyNumber(each) ?? ClassifyString(each))?.Source;
         var value = _locals.Resolve(bytes);
         if (Elements(value) is { } elements)
             return FourParts(elements);
