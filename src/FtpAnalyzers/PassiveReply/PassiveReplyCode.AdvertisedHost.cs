@@ -94,11 +94,30 @@ internal sealed partial class PassiveReplyCode
                 return DigitLoopSource(local.Local);
             return ParsedNumbersSource(_locals.Resolve(taken));
         }
+        // string.Join('.', parts[..4]), string.Join(".", parts[0..4])
+        if (join.Arguments.Length == 2 && FirstFourSlice(_locals.Resolve(values)) is { } sliced)
+            return ClassifyStringArray(sliced);
         // string.Join(".", m.Groups["host"].Value.Split(',')): the host group of a six-number pattern
         if (join.Arguments.Length == 2 && ClassifyStringArray(values) is { SixNumberPattern: true } group)
             return group;
         // string.Join(".", parts[0], parts[1], parts[2], parts[3]): a params array, or a params span (C# 13)
         return Elements(values) is { } elements ? FourParts(elements) : null;
+    }
+
+    /// <summary>The array of <c>parts[..4]</c> or <c>parts[0..4]</c>, read from syntax (how an array slice is bound varies by version).</summary>
+    private static IOperation? FirstFourSlice(IOperation slice)
+    {
+        if (slice.Syntax is not ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access
+            || access.ArgumentList.Arguments[0].Expression is not RangeExpressionSyntax range
+            || range.LeftOperand is not (null or LiteralExpressionSyntax { Token.Value: 0 })
+            || range.RightOperand is not LiteralExpressionSyntax { Token.Value: 4 })
+            return null;
+        foreach (var operation in slice.DescendantsAndSelf())
+        {
+            if (operation.Syntax == access.Expression)
+                return operation;
+        }
+        return null;
     }
 
     private static bool IsCommaToDot(IInvocationOperation replace)
