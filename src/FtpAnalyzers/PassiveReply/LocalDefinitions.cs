@@ -230,6 +230,32 @@ internal sealed class LocalDefinitions
         return result;
     }
 
+    /// <summary>
+    /// <c>s = ""; for (…) { s += parts[i]; s += "."; } s += parts[3];</c>: the values appended to a
+    /// local string that starts empty, when that is all it is ever given and all of it comes before
+    /// the read (outside any loop around the read). Null otherwise.
+    /// </summary>
+    public IReadOnlyList<IOperation>? AppendedValues(IOperation reference)
+    {
+        if (Tracked(reference) is not ILocalSymbol { Type.SpecialType: SpecialType.System_String } local
+            || !_definitions.TryGetValue(local, out var values) || values.Count < 2 || values.Count > 2 * MaxFollowedDefinitions)
+            return null;
+        var use = reference.Syntax;
+        var appended = new List<IOperation>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var definition = values[i];
+            if (definition.Site.Syntax.Span.End > use.SpanStart || LoopAround(use, definition.Site.Syntax, use))
+                return null;
+            if (i == 0 && definition.Value is { } initial && IsNullOrDefault(initial))
+                continue;
+            if (i == 0 || definition.Site is not ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } append)
+                return null;
+            appended.Add(append.Value);
+        }
+        return appended;
+    }
+
     /// <summary>The if or switch statement whose different arms hold <paramref name="first"/> and <paramref name="second"/>.</summary>
     private static SyntaxNode? ExclusiveArms(SyntaxNode first, SyntaxNode second)
     {

@@ -35,6 +35,9 @@ internal sealed partial class PassiveReplyCode
                         return armSource;
                 }
                 return null;
+            // s = ""; s += parts[0]; s += "."; …: a host appended piece by piece.
+            case ILocalReferenceOperation when _locals.AppendedValues(value) is { } appended:
+                return AppendedHost(appended);
             case IInvocationOperation { TargetMethod.Name: "Parse" or "TryParse" } parse
                 when parse.TargetMethod.ContainingType is { Name: "IPAddress" } && parse.Arguments.Length > 0:
                 return AdvertisedHost(ArgumentInSourceOrder(parse, 0), depth + 1);
@@ -102,6 +105,25 @@ internal sealed partial class PassiveReplyCode
             return group;
         // string.Join(".", parts[0], parts[1], parts[2], parts[3]): a params array, or a params span (C# 13)
         return Elements(values) is { } elements ? FourParts(elements) : null;
+    }
+
+    /// <summary>Dots and numbers of one parse appended to a string, nothing else: the host, however many parts a loop appended.</summary>
+    private ReplySource? AppendedHost(IReadOnlyList<IOperation> appended)
+    {
+        ReplySource? source = null;
+        var dots = 0;
+        foreach (var piece in appended)
+        {
+            if (LocalDefinitions.Strip(piece).ConstantValue is { HasValue: true, Value: "." or '.' })
+            {
+                dots++;
+                continue;
+            }
+            if ((ClassifyString(piece) ?? ClassifyNumber(piece)) is not { } part || source is not null && !ReferenceEquals(source, part.Source))
+                return null;
+            source = part.Source;
+        }
+        return dots > 0 && source is not null && IsPassiveReplySource(source) ? source : null;
     }
 
     /// <summary>The array of <c>parts[..4]</c> or <c>parts[0..4]</c>, read from syntax (how an array slice is bound varies by version).</summary>
