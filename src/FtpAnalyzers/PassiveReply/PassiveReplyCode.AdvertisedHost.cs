@@ -75,8 +75,7 @@ internal sealed partial class PassiveReplyCode
         return source;
     }
 
-    private static bool IsPassiveEndpoint(ITypeSymbol? type)
-        => type is { Name: "PassiveEndpoint", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
+    private static bool IsPassiveEndpoint(ITypeSymbol? type) => NetTypes.IsFtpType(type, "PassiveEndpoint");
 
     private ReplySource? JoinedHost(IInvocationOperation join)
     {

@@ -67,8 +67,7 @@ internal sealed partial class PassiveReplyCode
         && (call.TargetMethod.ContainingType.SpecialType == SpecialType.System_String && StringManipulations.Contains(call.TargetMethod.Name)
             || call.TargetMethod.Name == "ToString" && call.Arguments.Length == 0 && IsFtpReply(call.Instance.Type));
 
-    public static bool IsFtpReply(ITypeSymbol? type)
-        => type is { Name: "FtpReply", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
+    public static bool IsFtpReply(ITypeSymbol? type) => NetTypes.IsFtpType(type, "FtpReply");
 
     /// <summary>What a parse looks for in its text, found by walking it and the locals it reads.</summary>
     private TextWalk Walk(IOperation root)
