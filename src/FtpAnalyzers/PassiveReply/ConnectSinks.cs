@@ -44,10 +44,16 @@ internal static class ConnectSinks
         }
     }
 
-    /// <summary>A name of connecting: Connect, ConnectAsync, BeginConnect, DataConnection, OpenDataConnection, ConnectDataSocket.</summary>
+    /// <summary>
+    /// A name of connecting, as types and methods are written: Connect, ConnectAsync, BeginConnect,
+    /// ConnectDataSocket, DataConnection, OpenDataConnection — not IsConnected, Disconnect or a
+    /// local named connection.
+    /// </summary>
     internal static bool NamesConnecting(string name)
-        => name.IndexOf("Connect", StringComparison.OrdinalIgnoreCase) >= 0
-        && name.IndexOf("Disconnect", StringComparison.OrdinalIgnoreCase) < 0;
+        => name.EndsWith("Connect", StringComparison.Ordinal)
+        || name.EndsWith("ConnectAsync", StringComparison.Ordinal)
+        || name.EndsWith("Connection", StringComparison.Ordinal)
+        || name.StartsWith("Connect", StringComparison.Ordinal) && name.Length > 7 && char.IsUpper(name[7]);
 
     /// <summary>
     /// A call or construction the compiler could not bind (its type is in a file not compiled, or

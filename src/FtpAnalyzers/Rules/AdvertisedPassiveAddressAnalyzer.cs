@@ -93,10 +93,12 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
         // A member that names a connect; or one that computes a port and hands it, with the host,
         // to a helper of its own file that connects (InitPassiveMode(host, port)).
         var namesConnect = screen.Admits(context.CodeBlock, SyntaxNeeds.ConnectSink, context.CancellationToken);
-        if (!namesConnect && !screen.Admits(context.CodeBlock, SyntaxNeeds.PortArithmetic, context.CancellationToken))
+        var computesPort = screen.Admits(context.CodeBlock, SyntaxNeeds.PortArithmetic, context.CancellationToken);
+        if (!namesConnect && !computesPort)
             return;
         var blocks = CodeBlockOperations.Get(context.SemanticModel, context.CodeBlock, context.CancellationToken);
-        if (!namesConnect && !PassiveReplyCode.HasPortShape(blocks))
+        computesPort = computesPort && PassiveReplyCode.HasPortShape(blocks);
+        if (!namesConnect && !computesPort)
             return;
         List<(IOperation Host, IMethodSymbol? Helper, int Ordinal)>? candidates = null;
         foreach (var block in blocks)
@@ -108,7 +110,7 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
                     foreach (var argument in arguments)
                         (candidates ??= new()).Add((argument, null, 0));
                 }
-                else if (HelperCall(operation, context.SemanticModel.SyntaxTree) is { } call)
+                else if (computesPort && HelperCall(operation, context.SemanticModel.SyntaxTree) is { } call)
                 {
                     foreach (var argument in call.Arguments)
                     {
