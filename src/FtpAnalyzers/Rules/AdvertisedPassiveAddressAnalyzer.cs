@@ -127,16 +127,34 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
         foreach (var (host, helper, ordinal) in candidates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (code.AdvertisedHost(host) is { } source && !reported.Contains(source.Key)
-                && (helper is null || helpers.ConnectsTo(helper, ordinal, context.SemanticModel, context.CancellationToken)))
+            object? key = code.AdvertisedHost(host) is { } source
+                && (helper is null || helpers.ConnectsTo(helper, ordinal, context.SemanticModel, context.CancellationToken))
+                ? source.Key
+                : helper is null ? AdvertisedField(code, host, helpers, context) : null;
+            if (key is not null && !reported.Contains(key))
             {
-                reported.Add(source.Key);
+                reported.Add(key);
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.FTP0007_ConnectToAdvertisedPassiveAddress,
                     ArgumentExpression(host.Syntax).GetLocation(),
                     Descriptors.ConnectToAdvertisedPassiveAddressMessage));
             }
         }
+    }
+
+    /// <summary>
+    /// A host read from a field of this instance (or a static one) that this member does not set,
+    /// and that one other member of the file sets, once, to the advertised host.
+    /// </summary>
+    private static IFieldSymbol? AdvertisedField(PassiveReplyCode code, IOperation host, HelperSummaries helpers, CodeBlockAnalysisContext context)
+    {
+        var value = LocalDefinitions.Strip(host);
+        if (value is IInvocationOperation { TargetMethod: { Name: "Parse", ContainingType.Name: "IPAddress" }, Arguments.Length: 1 } parse)
+            value = LocalDefinitions.Strip(parse.Arguments[0].Value);
+        if (value is not IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: var field } || code.Locals.ValueAt(value) is not null
+            || code.Locals.AllValues(field).GetEnumerator().MoveNext())
+            return null;
+        return helpers.HoldsAdvertisedHost(field, context.SemanticModel, context.CancellationToken) ? field : null;
     }
 
     /// <summary>A call of a method or constructor declared in this file (not a connect by its name): one whose body may connect to what it is given.</summary>
