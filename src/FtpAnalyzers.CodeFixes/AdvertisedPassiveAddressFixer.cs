@@ -219,6 +219,5 @@ public sealed class AdvertisedPassiveAddressFixer : CodeFixProvider
     private static string Name(ISymbol symbol)
         => SyntaxFacts.GetKeywordKind(symbol.Name) != SyntaxKind.None ? "@" + symbol.Name : symbol.Name;
 
-    private static bool IsFtpConnection(ITypeSymbol? type)
-        => type is { Name: "FtpConnection", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
+    private static bool IsFtpConnection(ITypeSymbol? type) => IsFtpType(type, "FtpConnection");
 }

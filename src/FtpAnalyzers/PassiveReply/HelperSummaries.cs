@@ -60,6 +60,135 @@ internal sealed class HelperSummaries
 
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyDictionary<int, HelperValue>> _summaries = new(SymbolEqualityComparer.Default);
 
+    private readonly ConcurrentDictionary<IMethodSymbol, HashSet<int>> _hostParameters = new(SymbolEqualityComparer.Default);
+
+    private static readonly HashSet<int> NoParameters = new();
+
+    private readonly ConcurrentDictionary<IFieldSymbol, bool> _advertisedFields = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Whether a field of the caller's file is given a value in exactly one place of its type's
+    /// declaration in that file, and that value is the advertised host of a 227 parse in the member
+    /// that assigns it (<c>_dataHost = p[0] + "." + …</c> in one method, <c>new TcpClient(_dataHost, …)</c>
+    /// in another). Found on syntax first (assignments, increments, ref and out uses of its name),
+    /// then the one assigning member is bound; computed once per field, on demand.
+    /// </summary>
+    public bool HoldsAdvertisedHost(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+    {
+        field = field.OriginalDefinition;
+        if (field.DeclaringSyntaxReferences.Length != 1 || field.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree || field.IsConst)
+            return false;
+        if (!_advertisedFields.TryGetValue(field, out var holds))
+            holds = _advertisedFields.GetOrAdd(field, ComputeAdvertisedField(field, model, cancellationToken));
+        return holds;
+    }
+
+    private static bool ComputeAdvertisedField(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initial }
+            && initial is not LiteralExpressionSyntax && initial is not DefaultExpressionSyntax
+            && !(initial is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty" }))
+            return false;
+        AssignmentExpressionSyntax? single = null;
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree)
+                continue;
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax { Identifier.ValueText: var name } identifier || name != field.Name)
+                    continue;
+                SyntaxNode target = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                switch (target.Parent)
+                {
+                    case AssignmentExpressionSyntax assignment when assignment.Left == target:
+                        if (single is not null || !assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression))
+                            return false;
+                        single = assignment;
+                        break;
+                    case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
+                        return false;
+                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                        return false;
+                }
+            }
+        }
+        if (single is null || single.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not { } member
+            || model.GetDeclaredSymbol(member, cancellationToken) is not IMethodSymbol method
+            || model.GetOperation(member, cancellationToken) is not { } body
+            || PassiveReplyCode.Create(method, new[] { body }) is not { } code)
+            return false;
+        foreach (var operation in code.Operations)
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment && assignment.Syntax == single
+                && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field))
+                return code.AdvertisedHost(assignment.Value) is not null;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> (of the caller's file) connects to what its parameter
+    /// <paramref name="ordinal"/> is given: the parameter is the host of a connect in its body,
+    /// directly or through IPAddress.Parse, ToString, new HostName. Computed once per method, on
+    /// demand; the method's own calls are not followed.
+    /// </summary>
+    public bool ConnectsTo(IMethodSymbol method, int ordinal, SemanticModel model, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            return false;
+        if (!_hostParameters.TryGetValue(method, out var parameters))
+            parameters = _hostParameters.GetOrAdd(method, ComputeHostParameters(method, model, cancellationToken));
+        return parameters.Contains(ordinal);
+    }
+
+    private static HashSet<int> ComputeHostParameters(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not BaseMethodDeclarationSyntax declaration
+            || model.GetOperation(declaration, cancellationToken) is not { } body)
+            return NoParameters;
+        var operations = new List<IOperation>(body.DescendantsAndSelf());
+        var locals = new LocalDefinitions(operations);
+        HashSet<int>? found = null;
+        foreach (var operation in operations)
+        {
+            if (ConnectSinks.HostArguments(operation) is not { } hosts)
+                continue;
+            foreach (var host in hosts)
+            {
+                if (HostParameter(locals, host) is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
+                    (found ??= new HashSet<int>()).Add(parameter.Ordinal);
+            }
+        }
+        return found ?? NoParameters;
+    }
+
+    /// <summary>The parameter a host is, through locals, IPAddress.Parse(host), address.ToString(), new HostName(host).</summary>
+    private static IParameterSymbol? HostParameter(LocalDefinitions locals, IOperation host)
+    {
+        var value = locals.Resolve(host);
+        for (var depth = 0; depth < 4; depth++)
+        {
+            switch (value)
+            {
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                case IInvocationOperation { TargetMethod: { Name: "Parse", ContainingType.Name: "IPAddress" }, Arguments.Length: >= 1 } parse:
+                    value = locals.Resolve(parse.Arguments[0].Value);
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { Type.Name: "IPAddress" } instance }:
+                    value = locals.Resolve(instance);
+                    continue;
+                case IObjectCreationOperation { Type.Name: "HostName", Arguments.Length: 1 } name:
+                    value = locals.Resolve(name.Arguments[0].Value);
+                    continue;
+            }
+            return null;
+        }
+        return null;
+    }
+
     /// <summary>The slot of element <paramref name="element"/> of a returned tuple.</summary>
     public static int TupleSlot(int element) => -2 - element;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FtpAnalyzers.PassiveReply;
@@ -15,28 +16,42 @@ internal sealed partial class PassiveReplyCode
     /// dots (string.Join, concatenation, interpolation, Format, Replace(',', '.')), turned into an
     /// IPAddress (Parse, TryParse, new IPAddress(bytes)). Null when it is anything else.
     /// </summary>
-    public ReplySource? AdvertisedHost(IOperation operation)
+    public ReplySource? AdvertisedHost(IOperation operation) => AdvertisedHost(operation, 0);
+
+    private ReplySource? AdvertisedHost(IOperation operation, int depth)
     {
+        if (depth > MaxDepth)
+            return null;
         if (FromHelper(operation, HandedBack.Host) is { } handed)
             return handed.Source;
         var value = _locals.Resolve(operation);
-        for (var depth = 0; depth < MaxDepth; depth++)
+        switch (value)
         {
-            if (value is IInvocationOperation { TargetMethod.Name: "Parse" or "TryParse" } parse
-                && parse.TargetMethod.ContainingType is { Name: "IPAddress" } && parse.Arguments.Length > 0)
-            {
-                if (FromHelper(ArgumentInSourceOrder(parse, 0), HandedBack.Host) is { } parsed)
-                    return parsed.Source;
-                value = _locals.Resolve(ArgumentInSourceOrder(parse, 0));
-                continue;
-            }
-            if (value is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }
-                && instance.Type is { Name: "IPAddress" })
-            {
-                value = _locals.Resolve(instance);
-                continue;
-            }
-            break;
+            // if (pasvex) host = control; else host = advertised;: the advertised arm's path connects there.
+            case ILocalReferenceOperation when depth < 2 && _locals.BranchValues(value) is { } arms:
+                foreach (var arm in arms)
+                {
+                    if (AdvertisedHost(arm, depth + 1) is { } armSource)
+                        return armSource;
+                }
+                return null;
+            // s = ""; s += parts[0]; s += "."; …: a host appended piece by piece.
+            case ILocalReferenceOperation when _locals.AppendedValues(value) is { } appended:
+                return AppendedHost(appended);
+            case IInvocationOperation { TargetMethod.Name: "Parse" or "TryParse" } parse
+                when parse.TargetMethod.ContainingType is { Name: "IPAddress" } && parse.Arguments.Length > 0:
+                return AdvertisedHost(ArgumentInSourceOrder(parse, 0), depth + 1);
+            case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }
+                when instance.Type is { Name: "IPAddress" }:
+                return AdvertisedHost(instance, depth + 1);
+            // new HostName(host) (UWP's StreamSocket), new Uri(host): a name for the host, not a connect.
+            case IObjectCreationOperation { Type.Name: "HostName", Arguments.Length: 1 } name:
+                return AdvertisedHost(name.Arguments[0].Value, depth + 1);
+            case IInvalidOperation { Syntax: ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1, Type: var type } } unresolved
+                when type.ToString().EndsWith("HostName", System.StringComparison.Ordinal):
+                foreach (var child in unresolved.ChildOperations)
+                    return AdvertisedHost(child is IArgumentOperation argument ? argument.Value : child, depth + 1);
+                return null;
         }
 
         var source = value switch
@@ -60,8 +75,7 @@ internal sealed partial class PassiveReplyCode
         return source;
     }
 
-    private static bool IsPassiveEndpoint(ITypeSymbol? type)
-        => type is { Name: "PassiveEndpoint", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
+    private static bool IsPassiveEndpoint(ITypeSymbol? type) => NetTypes.IsFtpType(type, "PassiveEndpoint");
 
     private ReplySource? JoinedHost(IInvocationOperation join)
     {
@@ -82,11 +96,49 @@ internal sealed partial class PassiveReplyCode
                 return DigitLoopSource(local.Local);
             return ParsedNumbersSource(_locals.Resolve(taken));
         }
+        // string.Join('.', parts[..4]), string.Join(".", parts[0..4])
+        if (join.Arguments.Length == 2 && FirstFourSlice(_locals.Resolve(values)) is { } sliced)
+            return ClassifyStringArray(sliced);
         // string.Join(".", m.Groups["host"].Value.Split(',')): the host group of a six-number pattern
         if (join.Arguments.Length == 2 && ClassifyStringArray(values) is { SixNumberPattern: true } group)
             return group;
         // string.Join(".", parts[0], parts[1], parts[2], parts[3]): a params array, or a params span (C# 13)
         return Elements(values) is { } elements ? FourParts(elements) : null;
+    }
+
+    /// <summary>Dots and numbers of one parse appended to a string, nothing else: the host, however many parts a loop appended.</summary>
+    private ReplySource? AppendedHost(IReadOnlyList<IOperation> appended)
+    {
+        ReplySource? source = null;
+        var dots = 0;
+        foreach (var piece in appended)
+        {
+            if (LocalDefinitions.Strip(piece).ConstantValue is { HasValue: true, Value: "." or '.' })
+            {
+                dots++;
+                continue;
+            }
+            if ((ClassifyString(piece) ?? ClassifyNumber(piece)) is not { } part || source is not null && !ReferenceEquals(source, part.Source))
+                return null;
+            source = part.Source;
+        }
+        return dots > 0 && source is not null && IsPassiveReplySource(source) ? source : null;
+    }
+
+    /// <summary>The array of <c>parts[..4]</c> or <c>parts[0..4]</c>, read from syntax (how an array slice is bound varies by version).</summary>
+    private static IOperation? FirstFourSlice(IOperation slice)
+    {
+        if (slice.Syntax is not ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access
+            || access.ArgumentList.Arguments[0].Expression is not RangeExpressionSyntax range
+            || range.LeftOperand is not (null or LiteralExpressionSyntax { Token.Value: 0 })
+            || range.RightOperand is not LiteralExpressionSyntax { Token.Value: 4 })
+            return null;
+        foreach (var operation in slice.DescendantsAndSelf())
+        {
+            if (operation.Syntax == access.Expression)
+                return operation;
+        }
+        return null;
     }
 
     private static bool IsCommaToDot(IInvocationOperation replace)
@@ -112,6 +164,12 @@ internal sealed partial class PassiveReplyCode
 
     private ReplySource? BytesHost(IOperation bytes)
     {
+        // byte[] b = new byte[4]; b[0] = byte.Parse(parts[0]); …
+        if (_locals.StoredElements(bytes, 4) is { } stored)
+            return FourParts(stored);
+        // byte[] b = new byte[4]; for (…) b[k] = byte.Parse(m.Groups[k + 1].Value);
+        if (_locals.LoopStoredValue(bytes, 4) is { } each)
+            return (ClassifyNumber(each) ?? ClassifyString(each))?.Source;
         var value = _locals.Resolve(bytes);
         if (Elements(value) is { } elements)
             return FourParts(elements);

@@ -18,7 +18,7 @@ internal sealed partial class PassiveReplyCode
     {
         if (FromHelper(operation, HandedBack.Number) is { } handed)
             return handed;
-        var value = _locals.Resolve(operation);
+        var value = StoredElement(_locals.Resolve(operation));
         // (p1 & 0xff) << 8: a mask to one byte keeps the number what it was.
         for (var depth = 0; depth < 2 && value is IBinaryOperation { OperatorKind: BinaryOperatorKind.And } mask; depth++)
         {
@@ -107,7 +107,7 @@ internal sealed partial class PassiveReplyCode
     /// <summary>A number string taken from a parse: parts[4], parts[5].TrimEnd(')'), m.Groups[5].Value.</summary>
     public ReplyPart? ClassifyString(IOperation operation)
     {
-        var value = _locals.Resolve(operation);
+        var value = StoredElement(_locals.Resolve(operation));
         for (var depth = 0; depth < MaxDepth; depth++)
         {
             if (value is IInvocationOperation { Instance: { } instance } call
@@ -120,6 +120,11 @@ internal sealed partial class PassiveReplyCode
             if (LeadingCharacters(value) is { } characters)
             {
                 value = _locals.Resolve(characters);
+                continue;
+            }
+            if (StoredElement(value) is var stored && !ReferenceEquals(stored, value))
+            {
+                value = stored;
                 continue;
             }
             break;
@@ -198,7 +203,10 @@ internal sealed partial class PassiveReplyCode
     /// <summary>The Split(',') that produced an array of number strings, as a parse.</summary>
     public ReplySource? ClassifyStringArray(IOperation operation)
     {
-        if (_locals.Resolve(operation) is not IInvocationOperation { TargetMethod.Name: "Split", Instance: { } } split
+        var resolved = _locals.Resolve(operation);
+        if (resolved is IInvalidOperation unresolved)
+            return UnresolvedSplit(unresolved);
+        if (resolved is not IInvocationOperation { TargetMethod.Name: "Split", Instance: { } } split
             || split.TargetMethod.ContainingType.SpecialType != SpecialType.System_String
             || !SplitsOnComma(split))
             return null;
@@ -216,6 +224,36 @@ internal sealed partial class PassiveReplyCode
             sixFields: SplitsIntoSix(split));
         _sources[split] = source;
         return source;
+    }
+
+    /// <summary>
+    /// reply.Text.Substring(…).Split(','), where the reply's type is in a file not compiled (a file
+    /// alone while typing): the call is not bound, so it is read from syntax — a Split whose
+    /// arguments have a comma. What the text was cut at is read the same way.
+    /// </summary>
+    private ReplySource? UnresolvedSplit(IInvalidOperation split)
+    {
+        if (TextCall.From(split) is not { Name: "Split" } call || !HasComma(call.Arguments))
+            return null;
+        if (_sources.TryGetValue(split, out var known))
+            return known;
+        var walk = Walk(split);
+        var source = new ReplySource(split, ParseShape.Split, assumesParentheses: walk.HasParenthesis, fixedOffset: walk.HasFixedOffset);
+        _sources[split] = source;
+        return source;
+    }
+
+    private static bool HasComma(IEnumerable<IOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            foreach (var operation in argument.DescendantsAndSelf())
+            {
+                if (operation.ConstantValue is { HasValue: true, Value: ',' or "," })
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Split(',', 6) or Split(new[] { ',' }, 6): the count of a PASV reply's fields.</summary>

@@ -45,7 +45,7 @@ internal sealed partial class PassiveReplyCode
                     continue;
                 case IPropertyReferenceOperation { Property.Name: "Message", Instance: { } reply } when IsFtpReply(reply.Type):
                     return LocalDefinitions.Strip(reply);
-                case ILocalReferenceOperation local when _locals.SingleValue(local.Local) is { } value && IsDerivedText(value):
+                case ILocalReferenceOperation or IParameterReferenceOperation when _locals.ValueAt(text) is { } value && IsDerivedText(value):
                     text = value;
                     continue;
             }
@@ -67,14 +67,13 @@ internal sealed partial class PassiveReplyCode
         && (call.TargetMethod.ContainingType.SpecialType == SpecialType.System_String && StringManipulations.Contains(call.TargetMethod.Name)
             || call.TargetMethod.Name == "ToString" && call.Arguments.Length == 0 && IsFtpReply(call.Instance.Type));
 
-    public static bool IsFtpReply(ITypeSymbol? type)
-        => type is { Name: "FtpReply", ContainingNamespace: { Name: "Ftp", ContainingNamespace.IsGlobalNamespace: true } };
+    public static bool IsFtpReply(ITypeSymbol? type) => NetTypes.IsFtpType(type, "FtpReply");
 
     /// <summary>What a parse looks for in its text, found by walking it and the locals it reads.</summary>
     private TextWalk Walk(IOperation root)
     {
         var walk = new TextWalk();
-        var visited = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<IOperation>();
         pending.Push(root);
         var budget = 4000;
@@ -91,8 +90,16 @@ internal sealed partial class PassiveReplyCode
                         foreach (var value in _locals.AllValues(local.Local))
                             pending.Push(value);
                         break;
+                    case IParameterReferenceOperation parameter when visited.Add(parameter.Parameter):
+                        foreach (var value in _locals.AllValues(parameter.Parameter))
+                            pending.Push(value);
+                        break;
                     case IInvocationOperation invocation:
-                        Inspect(invocation, ref walk);
+                        if (invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String)
+                            Inspect(invocation.TargetMethod.Name, invocation.Arguments.Length > 0 ? ArgumentInSourceOrder(invocation, 0) : null, invocation.Arguments, ref walk);
+                        break;
+                    case IInvalidOperation invalid when TextCall.From(invalid) is { } unresolved:
+                        Inspect(unresolved.Name, unresolved.Arguments.Count > 0 ? unresolved.Arguments[0] : null, unresolved.Arguments, ref walk);
                         break;
                 }
             }
@@ -100,25 +107,22 @@ internal sealed partial class PassiveReplyCode
         return walk;
     }
 
-    private static void Inspect(IInvocationOperation invocation, ref TextWalk walk)
+    private static void Inspect(string name, IOperation? first, IEnumerable<IOperation> arguments, ref TextWalk walk)
     {
-        var method = invocation.TargetMethod;
-        if (method.ContainingType.SpecialType != SpecialType.System_String)
-            return;
-        switch (method.Name)
+        switch (name)
         {
             case "IndexOf" or "LastIndexOf" or "IndexOfAny" or "Split" or "Trim" or "TrimStart" or "TrimEnd" or "Replace":
-                foreach (var argument in invocation.Arguments)
+                foreach (var argument in arguments)
                 {
-                    foreach (var operation in argument.Value.DescendantsAndSelf())
+                    foreach (var operation in argument.DescendantsAndSelf())
                     {
                         if (operation.ConstantValue is { HasValue: true, Value: '(' or ')' or "(" or ")" or " (" or "(|" })
                             walk.HasParenthesis = true;
                     }
                 }
                 break;
-            case "Substring" or "Remove" when invocation.Arguments.Length > 0:
-                if (ArgumentInSourceOrder(invocation, 0).ConstantValue.Value is 26 or 27)
+            case "Substring" or "Remove" when first is not null:
+                if (first.ConstantValue.Value is 26 or 27)
                     walk.HasFixedOffset = true;
                 break;
         }

@@ -105,7 +105,8 @@ internal sealed partial class PassiveReplyCode
         // The groups of a six-number pattern, split again, count from 0: (?<port>\d+,\d+).
         if (source.Shape == ParseShape.Regex || source.SixNumberPattern || computation.High.Index is not { } high || computation.Low.Index is not { } low)
             return true;
-        return high >= 4 && low == high + 1;
+        // parts[4], parts[5]; parts[parts.Length - 2], parts[parts.Length - 1] (or ^2, ^1).
+        return high >= 4 && low == high + 1 || high == -2 && low == -1;
     }
 
     public bool IsPassiveReplySource(ReplySource source) => source.IsClassic || HasEvidence;
@@ -122,8 +123,30 @@ internal sealed partial class PassiveReplyCode
         return invocation.Arguments[ordinal].Value;
     }
 
+    /// <summary>A constant index; one counted from the end (parts.Length - 2, ^2) is negative (-2).</summary>
     private static int? ConstantIndex(IOperation? index)
-        => index?.ConstantValue is { HasValue: true, Value: int value } ? value : null;
+    {
+        if (index is null)
+            return null;
+        if (index.ConstantValue is { HasValue: true, Value: int value })
+            return value;
+        var stripped = LocalDefinitions.Strip(index);
+        if (stripped is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, LeftOperand: var length, RightOperand.ConstantValue: { HasValue: true, Value: int fromEnd } }
+            && LocalDefinitions.Strip(length) is IPropertyReferenceOperation { Property.Name: "Length" or "Count" } && fromEnd > 0)
+            return -fromEnd;
+        if (stripped is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: int hat } } && hat > 0)
+            return -hat;
+        return null;
+    }
+
+    /// <summary>What was stored at a constant index of a local array (bytes[4] = byte.Parse(parts[4]); string[] p = { a, b }), followed a few steps.</summary>
+    private IOperation StoredElement(IOperation value)
+    {
+        for (var depth = 0; depth < 4 && value is IArrayElementReferenceOperation { Indices.Length: 1 } element
+            && ConstantIndex(element.Indices[0]) is { } index && _locals.ElementValue(element.ArrayReference, index) is { } stored; depth++)
+            value = _locals.Resolve(stored);
+        return value;
+    }
 
     private static bool IsRegexType(ITypeSymbol? type, string name) => RegexCall.IsRegexType(type, name);
 }

@@ -48,6 +48,8 @@ internal sealed class SyntaxScreen
 
     private static readonly string[] TargetTypedNew = { "new(", "new (" };
 
+    private static readonly string[] PassiveWords = { "PASV", "227" };
+
     /// <summary>
     /// What a host built in the member shows in its text: a "." or '.' to join with, a "{0}." or
     /// $"{a}." format; or what a host handed back by a helper does: an out argument, a deconstruction.
@@ -75,21 +77,27 @@ internal sealed class SyntaxScreen
         var inMember = TextMentions(entry.Text!, span.Start, span.Length);
         if (entry.NamesSinkType && ContainsAny(entry.Text!, span.Start, span.Length, TargetTypedNew))
             inMember |= SyntaxNeeds.ConnectSink;
+        // In a file that speaks of PASV, a connect may take its host from a field another member set.
+        var anyHost = (needs & SyntaxNeeds.ConnectSink) != 0 && entry.MentionsPassive;
         if ((inMember & needs) == 0
-            || (needs & SyntaxNeeds.ConnectSink) != 0 && !ContainsAny(entry.Text!, span.Start, span.Length, HostWords))
+            || (needs & SyntaxNeeds.ConnectSink) != 0 && !anyHost && !ContainsAny(entry.Text!, span.Start, span.Length, HostWords))
             return false;
-        return (Scan(member, entry.NamesSinkType) & needs) == needs;
+        return (Scan(member, entry.NamesSinkType, anyHost) & needs) == needs;
     }
 
     /// <summary>What a file's text mentions; the text itself is kept only when it mentions something.</summary>
     private sealed class TreeText
     {
-        private TreeText(SyntaxNeeds mentions, bool namesSinkType, string? text)
+        private TreeText(SyntaxNeeds mentions, bool namesSinkType, bool mentionsPassive, string? text)
         {
             Mentions = mentions;
             NamesSinkType = namesSinkType;
+            MentionsPassive = mentionsPassive;
             Text = text;
         }
+
+        /// <summary>The file's text has "PASV" or "227": a client that may keep the advertised host in a field.</summary>
+        public bool MentionsPassive { get; }
 
         public SyntaxNeeds Mentions { get; }
 
@@ -102,7 +110,7 @@ internal sealed class SyntaxScreen
         {
             var text = tree.GetText(cancellationToken).ToString();
             var mentions = TextMentions(text, 0, text.Length);
-            return new TreeText(mentions, ContainsAny(text, 0, text.Length, SinkTypes), mentions == SyntaxNeeds.None ? null : text);
+            return new TreeText(mentions, ContainsAny(text, 0, text.Length, SinkTypes), ContainsAny(text, 0, text.Length, PassiveWords), mentions == SyntaxNeeds.None ? null : text);
         }
     }
 
@@ -132,7 +140,8 @@ internal sealed class SyntaxScreen
     /// <summary>One walk over the tokens of <paramref name="node"/>.</summary>
     /// <param name="node">The code to scan.</param>
     /// <param name="targetTypedSink">Whether a target-typed new(…) may be a connect: its file names a connect's type.</param>
-    internal static SyntaxNeeds Scan(SyntaxNode node, bool targetTypedSink = true)
+    /// <param name="anyHost">Whether a connect counts without a host built in the member (its host may be a field set elsewhere).</param>
+    internal static SyntaxNeeds Scan(SyntaxNode node, bool targetTypedSink = true, bool anyHost = false)
     {
         var found = SyntaxNeeds.None;
         bool shift = false, eight = false, newKeyword = false, varKeyword = false, sink = false, hostBuilding = false;
@@ -179,7 +188,7 @@ internal sealed class SyntaxScreen
         }
         if (shift && eight)
             found |= SyntaxNeeds.PortArithmetic;
-        if (sink && hostBuilding)
+        if (sink && (hostBuilding || anyHost))
             found |= SyntaxNeeds.ConnectSink;
         return found;
     }
@@ -196,7 +205,8 @@ internal sealed class SyntaxScreen
 
     /// <summary>The names <see cref="ConnectSinks"/> recognizes: a type it constructs or a method it calls.</summary>
     private static bool IsConnectName(string name)
-        => name is "TcpClient" or "IPEndPoint" or "DnsEndPoint" or "Connect" or "ConnectAsync" or "BeginConnect" or "Resolve" or "BeginResolve"
+        => name is "TcpClient" or "IPEndPoint" or "DnsEndPoint" or "Resolve" or "BeginResolve"
+        || ConnectSinks.NamesConnecting(name)
         || name.StartsWith("GetHost", StringComparison.Ordinal)
         || name.StartsWith("BeginGetHost", StringComparison.Ordinal);
 }

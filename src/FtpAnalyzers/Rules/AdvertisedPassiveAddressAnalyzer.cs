@@ -90,18 +90,33 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
 
     private static void AnalyzeBlock(CodeBlockAnalysisContext context, SyntaxScreen screen, HelperSummaries helpers)
     {
-        if (!screen.Admits(context.CodeBlock, SyntaxNeeds.ConnectSink, context.CancellationToken))
+        // A member that names a connect; or one that computes a port and hands it, with the host,
+        // to a helper of its own file that connects (InitPassiveMode(host, port)).
+        var namesConnect = screen.Admits(context.CodeBlock, SyntaxNeeds.ConnectSink, context.CancellationToken);
+        var computesPort = screen.Admits(context.CodeBlock, SyntaxNeeds.PortArithmetic, context.CancellationToken);
+        if (!namesConnect && !computesPort)
             return;
         var blocks = CodeBlockOperations.Get(context.SemanticModel, context.CodeBlock, context.CancellationToken);
-        List<(IArgumentOperation Argument, IOperation Sink)>? candidates = null;
+        computesPort = computesPort && PassiveReplyCode.HasPortShape(blocks);
+        if (!namesConnect && !computesPort)
+            return;
+        List<(IOperation Host, IMethodSymbol? Helper, int Ordinal)>? candidates = null;
         foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
-                if (ConnectSinks.HostArguments(operation) is { } arguments)
+                if (namesConnect && ConnectSinks.HostArguments(operation) is { } arguments)
                 {
                     foreach (var argument in arguments)
-                        (candidates ??= new()).Add((argument, operation));
+                        (candidates ??= new()).Add((argument, null, 0));
+                }
+                else if (computesPort && HelperCall(operation, context.SemanticModel.SyntaxTree) is { } call)
+                {
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter is { RefKind: RefKind.None } parameter)
+                            (candidates ??= new()).Add((argument.Value, call.Helper, parameter.Ordinal));
+                    }
                 }
             }
         }
@@ -109,16 +124,50 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
             return;
 
         var reported = new HashSet<object>();
-        foreach (var (argument, _) in candidates)
+        foreach (var (host, helper, ordinal) in candidates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (code.AdvertisedHost(argument.Value) is { } source && reported.Add(source.Key))
+            object? key = code.AdvertisedHost(host) is { } source
+                && (helper is null || helpers.ConnectsTo(helper, ordinal, context.SemanticModel, context.CancellationToken))
+                ? source.Key
+                : helper is null ? AdvertisedField(code, host, helpers, context) : null;
+            if (key is not null && !reported.Contains(key))
             {
+                reported.Add(key);
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.FTP0007_ConnectToAdvertisedPassiveAddress,
-                    ArgumentExpression(argument.Value.Syntax).GetLocation(),
+                    ArgumentExpression(host.Syntax).GetLocation(),
                     Descriptors.ConnectToAdvertisedPassiveAddressMessage));
             }
         }
+    }
+
+    /// <summary>
+    /// A host read from a field of this instance (or a static one) that this member does not set,
+    /// and that one other member of the file sets, once, to the advertised host.
+    /// </summary>
+    private static IFieldSymbol? AdvertisedField(PassiveReplyCode code, IOperation host, HelperSummaries helpers, CodeBlockAnalysisContext context)
+    {
+        var value = LocalDefinitions.Strip(host);
+        if (value is IInvocationOperation { TargetMethod: { Name: "Parse", ContainingType.Name: "IPAddress" }, Arguments.Length: 1 } parse)
+            value = LocalDefinitions.Strip(parse.Arguments[0].Value);
+        if (value is not IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: var field } || code.Locals.ValueAt(value) is not null
+            || code.Locals.AllValues(field).GetEnumerator().MoveNext())
+            return null;
+        return helpers.HoldsAdvertisedHost(field, context.SemanticModel, context.CancellationToken) ? field : null;
+    }
+
+    /// <summary>A call of a method or constructor declared in this file (not a connect by its name): one whose body may connect to what it is given.</summary>
+    private static (IMethodSymbol Helper, IEnumerable<IArgumentOperation> Arguments)? HelperCall(IOperation operation, SyntaxTree tree)
+    {
+        var (method, arguments) = operation switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            _ => (null, default),
+        };
+        if (method is null || arguments.IsDefaultOrEmpty || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != tree)
+            return null;
+        return (method, arguments);
     }
 }

@@ -334,4 +334,96 @@ public sealed class AdvertisedPassiveAddressFixerTests
         };
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Fixes_an_address_made_of_byte_slots()
+        => Verify.VerifyCodeFixAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Slots
+            {
+                private Socket _control = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                public Socket Data(string line)
+                {
+                    string[] n = line.Substring(line.IndexOf('(') + 1).TrimEnd(')', '.').Split(',');
+                    byte[] quad = new byte[4];
+                    quad[0] = byte.Parse(n[0]);
+                    quad[1] = byte.Parse(n[1]);
+                    quad[2] = byte.Parse(n[2]);
+                    quad[3] = byte.Parse(n[3]);
+                    var data = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    data.Connect({|FTP0007:new IPAddress(quad)|}, int.Parse(n[4]) * 256 + int.Parse(n[5]));
+                    return data;
+                }
+            }
+            """, """
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Slots
+            {
+                private Socket _control = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                public Socket Data(string line)
+                {
+                    string[] n = line.Substring(line.IndexOf('(') + 1).TrimEnd(')', '.').Split(',');
+                    byte[] quad = new byte[4];
+                    quad[0] = byte.Parse(n[0]);
+                    quad[1] = byte.Parse(n[1]);
+                    quad[2] = byte.Parse(n[2]);
+                    quad[3] = byte.Parse(n[3]);
+                    var data = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    data.Connect(((IPEndPoint)_control.RemoteEndPoint).Address, int.Parse(n[4]) * 256 + int.Parse(n[5]));
+                    return data;
+                }
+            }
+            """, AdvertisedPassiveAddressFixer.EquivalenceKey);
+
+    [Fact]
+    public Task Fixes_a_host_advertised_in_one_arm_and_keeps_the_arms()
+        => Verify.VerifyCodeFixAsync("""
+            using System.Net.Sockets;
+
+            class Arms
+            {
+                private readonly string _server = "ftp.example.com";
+                private TcpClient _control;
+
+                public void Open() => _control = new TcpClient(_server, 21);
+
+                public TcpClient Data(string reply, bool ignoreAddress)
+                {
+                    string[] n = reply.Split('(', ')')[1].Split(',');
+                    string host;
+                    if (ignoreAddress)
+                        host = _server;
+                    else
+                        host = n[0] + "." + n[1] + "." + n[2] + "." + n[3];
+                    return new TcpClient({|FTP0007:host|}, int.Parse(n[4]) * 256 + int.Parse(n[5]));
+                }
+            }
+            """, """
+            using System.Net.Sockets;
+
+            class Arms
+            {
+                private readonly string _server = "ftp.example.com";
+                private TcpClient _control;
+
+                public void Open() => _control = new TcpClient(_server, 21);
+
+                public TcpClient Data(string reply, bool ignoreAddress)
+                {
+                    string[] n = reply.Split('(', ')')[1].Split(',');
+                    string host;
+                    if (ignoreAddress)
+                        host = _server;
+                    else
+                        host = n[0] + "." + n[1] + "." + n[2] + "." + n[3];
+                    return new TcpClient(_server, int.Parse(n[4]) * 256 + int.Parse(n[5]));
+                }
+            }
+            """, AdvertisedPassiveAddressFixer.EquivalenceKey);
 }

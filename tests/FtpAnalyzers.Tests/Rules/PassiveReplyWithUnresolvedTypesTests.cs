@@ -124,4 +124,108 @@ public sealed class PassiveReplyWithUnresolvedTypesTests
             CompilerDiagnostics = CompilerDiagnostics.None,
             ReferenceFtpClient = false,
         }.RunAsync();
+
+    private static Task VerifyBothAsync(string source)
+    {
+        var test = new FtpAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<FtpAnalyzers.Rules.AdvertisedPassiveAddressAnalyzer>.Test
+        {
+            TestCode = source,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+            ReferenceFtpClient = false,
+        };
+        test.DisabledDiagnostics.Add("FTP0006");
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Flags_a_split_of_an_unresolved_reply_property()
+        => VerifyAsync("""
+            using System.Net.Sockets;
+
+            class DataChannel
+            {
+                private ReplyLine _response;
+
+                public TcpClient Open()
+                {
+                    int start = _response.Text.IndexOf("(") + 1;
+                    int end = _response.Text.IndexOf(")");
+                    string[] data = _response.Text.Substring(start, end - start).Split(',');
+                    int port = {|FTP0006:int.Parse(data[4]) * 256 + int.Parse(data[5])|};
+                    return new TcpClient("ftp.example.com", port);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Leaves_a_split_of_an_unresolved_record_on_commas_alone()
+        => VerifyAsync("""
+            class Importer
+            {
+                public int Read(CsvRow row)
+                {
+                    string[] data = row.Text.Split(',');
+                    return int.Parse(data[4]) * 256 + int.Parse(data[5]);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Flags_the_advertised_host_given_to_an_unresolved_socket_and_host_name()
+        => VerifyBothAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class UwpClient
+            {
+                private StreamSocket _data;
+
+                public async Task OpenAsync(string info)
+                {
+                    int start = info.IndexOf("(") + 1;
+                    string[] parts = info.Substring(start, info.IndexOf(")") - start).Split(',');
+                    string address = string.Join(".", parts, 0, 4);
+                    int port = int.Parse(parts[4]) * 256 + int.Parse(parts[5]);
+                    _data = new StreamSocket();
+                    await _data.ConnectAsync({|FTP0007:new HostName(address)|}, port.ToString());
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Flags_the_advertised_host_given_to_an_unresolved_connection_class()
+        => VerifyBothAsync("""
+            using System.Net;
+            using System.Text.RegularExpressions;
+
+            class Session
+            {
+                private DataConnection _data;
+
+                public void Passive(string msg)
+                {
+                    var m = Regex.Match(msg, @"\d+,\d+,\d+,\d+,\d+,\d+");
+                    string[] all = m.Value.Split(',');
+                    var ip = IPAddress.Parse(string.Join(".", all, 0, 4));
+                    _data = new DataConnection({|FTP0007:ip|}, int.Parse(all[4]) * 256 + int.Parse(all[5]));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Leaves_a_server_connecting_an_unresolved_socket_to_a_port_argument_alone()
+        => VerifyBothAsync("""
+            class PortHandler
+            {
+                private DataConnection _data;
+
+                public void Handle(Command command)
+                {
+                    string[] a = command.Argument.Split(',');
+                    string ip = a[0] + "." + a[1] + "." + a[2] + "." + a[3];
+                    _data = new DataConnection(ip, int.Parse(a[4]) * 256 + int.Parse(a[5]));
+                    command.Reply("200 PORT command successful.");
+                }
+            }
+            """);
 }
