@@ -16,8 +16,10 @@ namespace FtpAnalyzers.Flow;
 /// once and run twice, a try block completing or failing at its start), applying the effects
 /// <see cref="ConnectionFlowAnalysis"/> applies, with the same <see cref="FlowState"/> and
 /// <see cref="FtpVerbs"/> transitions. Joining fewer paths can only make the facts before a
-/// command more certain, and every rule asks for certainty (<c>Certainly…</c>), so a command that
-/// no rule flags here is flagged by none on the graph either: "clean" here means clean there.
+/// command more certain, and a rule that flags the graph's wider state could flag this narrower
+/// one (<c>SequenceRuleAnalyzer.IsMistake</c>; both properties are checked by
+/// <c>SequenceRuleMonotonicityTests</c>), so a command that no rule could flag here is flagged by
+/// none on the graph either: "clean" here means clean there.
 /// Anything the walk does not model exactly as the graph analysis does (a goto, a reply test that
 /// may refine the state, a helper call, a connection flowing through <c>?:</c>, <c>??</c> or
 /// <c>?.</c>, a pattern declaring a connection…) ends the proof, and the graph decides.
