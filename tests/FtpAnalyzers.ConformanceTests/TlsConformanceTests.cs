@@ -95,11 +95,23 @@ public sealed class TlsLeakTests(PyftpdlibOptionalTlsFixture fixture, Xunit.Abst
         var certificate = X509Certificate2.CreateFromPemFile(TestCertificates.Good.CertificatePath, TestCertificates.Good.KeyPath);
         string wire;
         RunOutcome outcome;
-        await using (var proxy = new RecordingFtpsProxy(server.Port, certificate))
+        var attempt = 0;
+        while (true)
         {
-            outcome = await new ProgramRunner(program).RunAsync(proxy.Host, proxy.Port, server.UserName, server.Password, TestCertificates.TrustTestCa);
-            await proxy.DisposeAsync();
-            wire = proxy.Wire;
+            await using (var proxy = new RecordingFtpsProxy(server.Port, certificate))
+            {
+                outcome = await new ProgramRunner(program).RunAsync(proxy.Host, proxy.Port, server.UserName, server.Password, TestCertificates.TrustTestCa);
+                await proxy.DisposeAsync();
+                wire = proxy.Wire;
+            }
+
+            // Once in a few CI runs the proxy's two TLS handshakes after 234 stall under load (seen once,
+            // not reproduced in isolation): a read timeout is the proxy's, not the program's. One more
+            // run, from a clean home; a second timeout fails the test as any other failure does.
+            if (outcome.FailedLine is null || !outcome.ToString().Contains("TimeoutException", StringComparison.Ordinal) || ++attempt > 1)
+                break;
+            output.WriteLine($"{name}: read timeout through the proxy, run again: {TlsConformanceTests.Replies(outcome)}");
+            ConformanceTests.ResetHome(server.HomeDirectory);
         }
 
         var password = "PASS " + server.Password;
