@@ -102,7 +102,7 @@ internal static partial class CleanMemberProof
                     {
                         state.EscapeFields(staticOnly: false);
                     }
-                    else if (IsInSource(method))
+                    else if (EscapeFacts.IsInSource(method))
                     {
                         state.EscapeFields(staticOnly: true);
                     }
@@ -272,25 +272,7 @@ internal static partial class CleanMemberProof
             _capturedNames ??= new Dictionary<SyntaxNode, IReadOnlyCollection<string>>();
             if (_capturedNames.TryGetValue(function, out var known))
                 return known;
-            HashSet<string>? names = null;
-            foreach (var node in function.DescendantNodes())
-            {
-                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier)
-                    (names ??= new HashSet<string>()).Add(identifier.Identifier.ValueText);
-            }
-
-            return _capturedNames[function] = (IReadOnlyCollection<string>?)names ?? NoNames;
-        }
-
-        private static bool IsInSource(IMethodSymbol method)
-        {
-            foreach (var location in method.Locations)
-            {
-                if (location.IsInSource)
-                    return true;
-            }
-
-            return false;
+            return _capturedNames[function] = EscapeFacts.NamesUsedIn(function);
         }
 
         private static FlowState? Join(FlowState? left, FlowState? right)

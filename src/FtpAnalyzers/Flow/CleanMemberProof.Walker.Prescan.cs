@@ -131,7 +131,7 @@ internal static partial class CleanMemberProof
         private static bool HasEffect(IInvocationOperation invocation)
             => invocation.TargetMethod.MethodKind == MethodKind.LocalFunction
                || invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
-               || IsInSource(invocation.TargetMethod);
+               || EscapeFacts.IsInSource(invocation.TargetMethod);
 
         /// <summary>
         /// False for a call the graph analysis treats in a way the walk does not follow: a helper

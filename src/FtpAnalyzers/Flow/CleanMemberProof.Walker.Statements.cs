@@ -330,25 +330,9 @@ internal static partial class CleanMemberProof
                     case IVariableDeclaratorOperation declarator when _symbols.IsConnection(declarator.Symbol.Type) && declarator.GetVariableInitializer() is not null:
                         pending.Clear();
                         return false;
-                    case IInvocationOperation invocation when invocation.TargetMethod.Name is not ("Dispose" or "DisposeAsync"):
-                        if (invocation.TargetMethod.MethodKind == MethodKind.LocalFunction
-                            || _symbols.GetCommand(invocation) is not null
-                            || _symbols.IsConnection(invocation.Instance?.Type))
-                        {
-                            pending.Clear();
-                            return false;
-                        }
-
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            if (_symbols.IsConnection(argument.Value.Type))
-                            {
-                                pending.Clear();
-                                return false;
-                            }
-                        }
-
-                        break;
+                    case IInvocationOperation invocation when EscapeFacts.MayChangeConnectionInFinally(invocation, _symbols):
+                        pending.Clear();
+                        return false;
                 }
 
                 foreach (var child in operation.ChildOperations)

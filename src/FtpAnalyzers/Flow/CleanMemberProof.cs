@@ -106,7 +106,6 @@ internal static partial class CleanMemberProof
         private readonly Dictionary<IInvocationOperation, Witness> _witnesses;
         private readonly List<LoopWalk> _loops;
         private readonly Stack<IOperation> _pending;
-        private static readonly HashSet<string> NoNames = new();
         // The operations whose subtree holds an effect, a command, or a way out of the path; the walk skips the rest.
         private readonly HashSet<IOperation> _relevant;
         private readonly Dictionary<IInvocationOperation, FtpCommandCall?> _commands;

@@ -137,7 +137,7 @@ internal static partial class ConnectionFlowAnalysis
                         return new Effect(EffectKind.LocalFunctionCall, operation);
                     if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
                         return new Effect(EffectKind.ThisEscapes, operation);
-                    return IsInSource(method) ? new Effect(EffectKind.StaticFieldsEscape, operation) : null;
+                    return EscapeFacts.IsInSource(method) ? new Effect(EffectKind.StaticFieldsEscape, operation) : null;
                 case ISimpleAssignmentOperation assignment:
                     return VariableOf(assignment.Target) is ISymbol target
                         ? new Effect(EffectKind.Assignment, operation, _variables.Number(target), _variables.NewSite(), SourceOf(assignment.Value))
@@ -159,17 +159,6 @@ internal static partial class ConnectionFlowAnalysis
             return VariableOf(operation) is { } variable && !IsSafeUse(operation)
                 ? new Effect(EffectKind.VariableEscapes, operation, _variables.Number(variable))
                 : null;
-        }
-
-        private static bool IsInSource(IMethodSymbol method)
-        {
-            foreach (var location in method.Locations)
-            {
-                if (location.IsInSource)
-                    return true;
-            }
-
-            return false;
         }
 
         /// <summary>Where the connection an expression evaluates to comes from: a variable, a Connect call, or nowhere tracked.</summary>

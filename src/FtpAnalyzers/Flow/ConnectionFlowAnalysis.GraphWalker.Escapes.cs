@@ -83,7 +83,7 @@ internal static partial class ConnectionFlowAnalysis
         {
             if (!_capturedNames.TryGetValue(function, out var names))
             {
-                names = new HashSet<string>(function.DescendantNodes().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText));
+                names = EscapeFacts.NamesUsedIn(function);
                 _capturedNames[function] = names;
             }
 

@@ -70,16 +70,8 @@ internal static partial class ConnectionFlowAnalysis
                             return false;
                         case ISimpleAssignmentOperation assignment when _symbols.IsConnection(assignment.Target.Type):
                             return false;
-                        case IInvocationOperation invocation when invocation.TargetMethod.Name is not ("Dispose" or "DisposeAsync"):
-                            if (invocation.TargetMethod.MethodKind == MethodKind.LocalFunction
-                                || _symbols.GetCommand(invocation) is not null
-                                || _symbols.IsConnection(invocation.Instance?.Type)
-                                || invocation.Arguments.Any(a => _symbols.IsConnection(a.Value.Type)))
-                            {
-                                return false;
-                            }
-
-                            break;
+                        case IInvocationOperation invocation when EscapeFacts.MayChangeConnectionInFinally(invocation, _symbols):
+                            return false;
                     }
                 }
             }
