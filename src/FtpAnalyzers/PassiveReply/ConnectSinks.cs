@@ -49,11 +49,17 @@ internal static class ConnectSinks
     /// ConnectDataSocket, DataConnection, OpenDataConnection — not IsConnected, Disconnect or a
     /// local named connection.
     /// </summary>
-    internal static bool NamesConnecting(string name)
-        => name.EndsWith("Connect", StringComparison.Ordinal)
-        || name.EndsWith("ConnectAsync", StringComparison.Ordinal)
-        || name.EndsWith("Connection", StringComparison.Ordinal)
-        || name.StartsWith("Connect", StringComparison.Ordinal) && name.Length > 7 && char.IsUpper(name[7]);
+    internal static bool NamesConnecting(string name) => NamesConnecting(name, 0, name.Length);
+
+    /// <summary><see cref="NamesConnecting(string)"/> for the name written at <paramref name="start"/> in <paramref name="text"/>, without making a string of it.</summary>
+    internal static bool NamesConnecting(string text, int start, int length)
+        => EndsWith(text, start, length, "Connect")
+        || EndsWith(text, start, length, "ConnectAsync")
+        || EndsWith(text, start, length, "Connection")
+        || length > 7 && string.CompareOrdinal(text, start, "Connect", 0, 7) == 0 && char.IsUpper(text[start + 7]);
+
+    private static bool EndsWith(string text, int start, int length, string suffix)
+        => length >= suffix.Length && string.CompareOrdinal(text, start + length - suffix.Length, suffix, 0, suffix.Length) == 0;
 
     /// <summary>
     /// A call or construction the compiler could not bind (its type is in a file not compiled, or

@@ -40,9 +40,6 @@ internal sealed class SyntaxScreen
 {
     private static readonly string[] PortWords = { "256", "x100", "X100", "x0100", "<<" };
 
-    /// <summary>Dns covers Dns.GetHost*, Dns.Resolve and a using static of Dns.</summary>
-    private static readonly string[] ConnectWords = { "TcpClient", "IPEndPoint", "Connect", "Dns" };
-
     /// <summary>The types a target-typed new(…) can create a connect of: the file must name one for new(…) to count.</summary>
     private static readonly string[] SinkTypes = { "TcpClient", "IPEndPoint", "DnsEndPoint" };
 
@@ -62,6 +59,9 @@ internal sealed class SyntaxScreen
     /// </summary>
     private static readonly ConditionalWeakTable<SyntaxTree, TreeText> Trees = new();
 
+    /// <summary>One token walk per member for both rules and all they ask, held as long as the member's node is.</summary>
+    private static readonly ConditionalWeakTable<SyntaxNode, StrongBox<SyntaxNeeds>> Members = new();
+
     /// <summary>True when <paramref name="member"/>, and the tree it is in, contain what <paramref name="needs"/> asks for.</summary>
     public bool Admits(SyntaxNode member, SyntaxNeeds needs, CancellationToken cancellationToken)
     {
@@ -74,15 +74,14 @@ internal sealed class SyntaxScreen
         if ((entry.Mentions & needs) == 0)
             return false;
         var span = member.Span;
-        var inMember = TextMentions(entry.Text!, span.Start, span.Length);
-        if (entry.NamesSinkType && ContainsAny(entry.Text!, span.Start, span.Length, TargetTypedNew))
-            inMember |= SyntaxNeeds.ConnectSink;
+        var inMember = TextMentions(entry.Text!, span.Start, span.Length, entry.NamesSinkType);
         // In a file that speaks of PASV, a connect may take its host from a field another member set.
-        var anyHost = (needs & SyntaxNeeds.ConnectSink) != 0 && entry.MentionsPassive;
+        var anyHost = entry.MentionsPassive;
         if ((inMember & needs) == 0
             || (needs & SyntaxNeeds.ConnectSink) != 0 && !anyHost && !ContainsAny(entry.Text!, span.Start, span.Length, HostWords))
             return false;
-        return (Scan(member, entry.NamesSinkType, anyHost) & needs) == needs;
+        var found = Members.GetValue(member, node => new StrongBox<SyntaxNeeds>(Scan(node, entry.NamesSinkType, anyHost))).Value;
+        return (found & needs) == needs;
     }
 
     /// <summary>What a file's text mentions; the text itself is kept only when it mentions something.</summary>
@@ -109,22 +108,48 @@ internal sealed class SyntaxScreen
         public static TreeText Read(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var text = tree.GetText(cancellationToken).ToString();
-            var mentions = TextMentions(text, 0, text.Length);
-            return new TreeText(mentions, ContainsAny(text, 0, text.Length, SinkTypes), ContainsAny(text, 0, text.Length, PassiveWords), mentions == SyntaxNeeds.None ? null : text);
+            var namesSinkType = ContainsAny(text, 0, text.Length, SinkTypes);
+            var mentions = TextMentions(text, 0, text.Length, namesSinkType);
+            return new TreeText(mentions, namesSinkType, ContainsAny(text, 0, text.Length, PassiveWords), mentions == SyntaxNeeds.None ? null : text);
         }
     }
 
-    /// <summary>A superset of <see cref="Scan"/> read from plain text: comments and strings count too.</summary>
-    private static SyntaxNeeds TextMentions(string text, int start, int length)
+    /// <summary>
+    /// A superset of <see cref="Scan"/> read from plain text: comments and strings count too.
+    /// </summary>
+    /// <param name="targetTypedSink">Whether a target-typed new(…) may be a connect: the file names a connect's type.</param>
+    private static SyntaxNeeds TextMentions(string text, int start, int length, bool targetTypedSink)
     {
         var found = SyntaxNeeds.None;
         if (ContainsAny(text, start, length, PortWords))
             found |= SyntaxNeeds.PortArithmetic;
-        if (ContainsAny(text, start, length, ConnectWords))
+        if (CallsConnectName(text, start, length) || targetTypedSink && ContainsAny(text, start, length, TargetTypedNew))
             found |= SyntaxNeeds.ConnectSink;
         if (text.IndexOf("PassiveAddressPolicy", start, length, StringComparison.Ordinal) >= 0)
             found |= SyntaxNeeds.PolicyAssignment;
         return found;
+    }
+
+    /// <summary>
+    /// Whether a name of connecting (<see cref="IsConnectName(string, int, int)"/>) is written
+    /// before a '(' — a call or a construction, as every connect is — and not only as a property
+    /// (ConnectTimeout = …) or a type (DataConnection d): from one '(' to the next, the name read backwards.
+    /// </summary>
+    private static bool CallsConnectName(string text, int start, int length)
+    {
+        var limit = start + length;
+        for (var open = text.IndexOf('(', start, length); open >= 0; open = open + 1 < limit ? text.IndexOf('(', open + 1, limit - open - 1) : -1)
+        {
+            var end = open;
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+                end--;
+            var begin = end;
+            while (begin > start && (char.IsLetterOrDigit(text[begin - 1]) || text[begin - 1] == '_'))
+                begin--;
+            if (end - begin >= 3 && IsConnectName(text, begin, end - begin))
+                return true;
+        }
+        return false;
     }
 
     private static bool ContainsAny(string text, int start, int length, string[] words)
@@ -144,10 +169,13 @@ internal sealed class SyntaxScreen
     internal static SyntaxNeeds Scan(SyntaxNode node, bool targetTypedSink = true, bool anyHost = false)
     {
         var found = SyntaxNeeds.None;
-        bool shift = false, eight = false, newKeyword = false, varKeyword = false, sink = false, hostBuilding = false;
+        bool shift = false, eight = false, newKeyword = false, varKeyword = false, sink = false, hostBuilding = false, connectName = false;
         foreach (var token in node.DescendantTokens())
         {
             var kind = token.RawKind;
+            // A name of connecting counts when a '(' follows it: a call or a construction.
+            sink |= connectName && kind == (int)SyntaxKind.OpenParenToken;
+            connectName = false;
             if (kind == (int)SyntaxKind.NumericLiteralToken)
             {
                 if (IsValue(token.Value, 256))
@@ -162,7 +190,7 @@ internal sealed class SyntaxScreen
             else if (kind == (int)SyntaxKind.IdentifierToken)
             {
                 var name = token.ValueText;
-                sink |= IsConnectName(name);
+                connectName = IsConnectName(name, 0, name.Length);
                 hostBuilding |= name is "IPAddress" or "AdvertisedAddress";
                 if (name == "PassiveAddressPolicy")
                     found |= SyntaxNeeds.PolicyAssignment;
@@ -203,10 +231,21 @@ internal sealed class SyntaxScreen
             _ => false,
         };
 
-    /// <summary>The names <see cref="ConnectSinks"/> recognizes: a type it constructs or a method it calls.</summary>
-    private static bool IsConnectName(string name)
-        => name is "TcpClient" or "IPEndPoint" or "DnsEndPoint" or "Resolve" or "BeginResolve"
-        || ConnectSinks.NamesConnecting(name)
-        || name.StartsWith("GetHost", StringComparison.Ordinal)
-        || name.StartsWith("BeginGetHost", StringComparison.Ordinal);
+    private static readonly string[] ConnectTypesAndLookups = { "TcpClient", "IPEndPoint", "DnsEndPoint", "Resolve", "BeginResolve" };
+
+    /// <summary>
+    /// The names <see cref="ConnectSinks"/> recognizes, a type it constructs or a method it calls,
+    /// for the name written at <paramref name="start"/> in <paramref name="text"/>.
+    /// </summary>
+    private static bool IsConnectName(string text, int start, int length)
+    {
+        foreach (var name in ConnectTypesAndLookups)
+        {
+            if (length == name.Length && string.CompareOrdinal(text, start, name, 0, length) == 0)
+                return true;
+        }
+        return ConnectSinks.NamesConnecting(text, start, length)
+            || length >= 7 && string.CompareOrdinal(text, start, "GetHost", 0, 7) == 0
+            || length >= 12 && string.CompareOrdinal(text, start, "BeginGetHost", 0, 12) == 0;
+    }
 }

@@ -46,8 +46,13 @@ internal sealed class CallNameScanner
     }
 
     /// <summary>True when the text in <paramref name="span"/> may call one of the names.</summary>
-    public bool MayCall(SourceText text, TextSpan span)
-        => MayCall(text, span, '(') || (_hasGenericNames && MayCall(text, span, '<'));
+    /// <param name="isCode">
+    /// Asked, when given, about each name found, with the position of its last character: false
+    /// when that position is not code (a comment, a string, a disabled #if region), so that the
+    /// name does not count. Called only on a find, which is rare, so it may consult the syntax tree.
+    /// </param>
+    public bool MayCall(SourceText text, TextSpan span, Func<int, bool>? isCode = null)
+        => MayCall(text, span, '(', isCode) || (_hasGenericNames && MayCall(text, span, '<', isCode));
 
     /// <summary>
     /// Jumps from one <paramref name="opener"/> to the next (a vectorized search on .NET) and reads
@@ -55,7 +60,7 @@ internal sealed class CallNameScanner
     /// Each chunk starts <see cref="Overlap"/> characters early, so a name that straddles two
     /// chunks is read whole; a name that would reach further back is taken as a "maybe".
     /// </summary>
-    private bool MayCall(SourceText text, TextSpan span, char opener)
+    private bool MayCall(SourceText text, TextSpan span, char opener, Func<int, bool>? isCode)
     {
         var chunk = t_chunk ??= new char[Overlap + ChunkLength];
         for (var start = span.Start; start < span.End; start += ChunkLength)
@@ -66,7 +71,8 @@ internal sealed class CallNameScanner
             var floor = start - from;     // the first index this chunk is responsible for
             for (var at = Array.IndexOf(chunk, opener, floor, count - floor); at >= 0; at = at + 1 < count ? Array.IndexOf(chunk, opener, at + 1, count - at - 1) : -1)
             {
-                if (NameBefore(chunk, at, opener, reachesChunkStart: from > span.Start))
+                if (NameBefore(chunk, at, opener, reachesChunkStart: from > span.Start) is var nameEnd and >= 0
+                    && (isCode is null || isCode(from + nameEnd)))
                     return true;
             }
         }
@@ -74,7 +80,8 @@ internal sealed class CallNameScanner
         return false;
     }
 
-    private bool NameBefore(char[] chunk, int opener, char openerChar, bool reachesChunkStart)
+    /// <summary>The index of the last character of a name of the set written just before the opener at <paramref name="opener"/>, or -1.</summary>
+    private int NameBefore(char[] chunk, int opener, char openerChar, bool reachesChunkStart)
     {
         var end = opener;
         while (end > 0 && IsWhiteSpace(chunk[end - 1]))
@@ -84,23 +91,23 @@ internal sealed class CallNameScanner
             begin--;
         var length = end - begin;
         if (length == 0 || !IsIdentifierStart(chunk[begin]))
-            return false;
+            return -1;
         if (begin == 0 && reachesChunkStart)
-            return true;
+            return end - 1;
         if (length > MaxNameLength || Find(chunk, begin, length) is not { } name)
-            return false;
+            return -1;
         if (name.Anywhere)
-            return true;
+            return end - 1;
         if (openerChar != '(')
-            return false;
+            return -1;
         var before = begin;
         while (before > 0 && IsWhiteSpace(chunk[before - 1]))
             before--;
         if (before == 0)
-            return reachesChunkStart;
+            return reachesChunkStart ? end - 1 : -1;
         if (chunk[before - 1] != '.')
-            return false;
-        return name.Qualifier is not { } qualifier || QualifierBefore(chunk, before - 1, qualifier, reachesChunkStart);
+            return -1;
+        return name.Qualifier is not { } qualifier || QualifierBefore(chunk, before - 1, qualifier, reachesChunkStart) ? end - 1 : -1;
     }
 
     /// <summary>True when the identifier that ends just before the '.' at <paramref name="dot"/> is <paramref name="qualifier"/>.</summary>

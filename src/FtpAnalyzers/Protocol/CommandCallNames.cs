@@ -3,7 +3,9 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -23,11 +25,18 @@ internal sealed class CommandCallNames
     // only looks again at the trees that changed.
     private static readonly ConditionalWeakTable<SyntaxTree, string[]> SourceWrappers = new();
     private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> ReferencedWrappers = new();
+    private static readonly ConditionalWeakTable<IAssemblySymbol, StrongBox<bool>> ReferencesClient = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<TreeVerdict?>> TreeVerdicts = new();
 
     private readonly CallNameScanner _scanner;
-    private readonly ConcurrentDictionary<SyntaxTree, bool> _treesThatMayCall = new();
+    private readonly string _names;
+    private readonly ConcurrentDictionary<SyntaxNode, bool> _membersThatMayCall = new();
 
-    private CommandCallNames(CallNameScanner scanner) => _scanner = scanner;
+    private CommandCallNames(CallNameScanner scanner, string names)
+    {
+        _scanner = scanner;
+        _names = names;
+    }
 
     public static CommandCallNames Create(Compilation compilation, FtpSymbols symbols)
     {
@@ -47,27 +56,90 @@ internal sealed class CommandCallNames
         var client = symbols.Connection.ContainingAssembly;
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (!SymbolEqualityComparer.Default.Equals(assembly, client) && References(assembly, client))
+            if (!SymbolEqualityComparer.Default.Equals(assembly, client)
+                && ReferencesClient.GetValue(assembly, a => new StrongBox<bool>(References(a, client))).Value)
                 wrappers.UnionWith(ReferencedWrappers.GetValue(assembly, a => WrapperNamesDeclaredIn(a, symbols)));
         }
 
         // FtpConnection.Connect(...) too, written with its type (other types have a Connect): a member
         // that opens a connection and only hands it to helpers is analyzed for what they do with it.
         var connect = new[] { ("Connect", symbols.Connection.Name), ("ConnectAsync", symbols.Connection.Name) };
-        return new CommandCallNames(new CallNameScanner(connectionMethods, wrappers, connect));
+        // The names as one string: a tree's verdict is reused by the next compilation (the next
+        // keystroke) when it asks about the same names. Interned, so that comparing is one reference test.
+        var names = string.Intern(string.Join(" ", connectionMethods.OrderBy(name => name, StringComparer.Ordinal))
+            + " | " + string.Join(" ", wrappers.OrderBy(name => name, StringComparer.Ordinal)));
+        return new CommandCallNames(new CallNameScanner(connectionMethods, wrappers, connect), names);
+    }
+
+    /// <summary>
+    /// False when no file of <paramref name="compilation"/> calls a command, from their text
+    /// (<see cref="MayBeCalledIn"/>): then no sequence rule has anything to do in it, and none registers an action.
+    /// </summary>
+    public bool MayBeCalledInAnyTree(Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (TreeMayCall(tree, cancellationToken))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>
     /// False when no call inside <paramref name="node"/> can send a command, from its text alone:
-    /// first its whole file is looked at, once per compilation, then the node.
+    /// first its whole file is looked at, then the node; each answer is kept for the rules that ask next.
     /// </summary>
-    public bool MayBeCalledIn(SyntaxNode node)
+    public bool MayBeCalledIn(SyntaxNode node, CancellationToken cancellationToken)
     {
-        var tree = node.SyntaxTree;
-        var text = tree.GetText();
-        if (!_treesThatMayCall.TryGetValue(tree, out var treeMayCall))
-            treeMayCall = _treesThatMayCall.GetOrAdd(tree, _scanner.MayCall(text, new TextSpan(0, text.Length)));
-        return treeMayCall && (node.Span.Length == text.Length || _scanner.MayCall(text, node.Span));
+        if (!TreeMayCall(node.SyntaxTree, cancellationToken))
+            return false;
+        if (node.Parent is null)
+            return true;
+        if (!_membersThatMayCall.TryGetValue(node, out var mayCall))
+            mayCall = _membersThatMayCall.GetOrAdd(node, ScanNode(node.SyntaxTree, node.Span, cancellationToken));
+        return mayCall;
+    }
+
+    private bool TreeMayCall(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        // One slot per tree, holding the latest verdict: an immutable pair, replaced whole.
+        var slot = TreeVerdicts.GetValue(tree, _ => new StrongBox<TreeVerdict?>());
+        if (slot.Value is { } verdict && ReferenceEquals(verdict.Names, _names))
+            return verdict.MayCall;
+        var mayCall = ScanNode(tree, new TextSpan(0, tree.Length), cancellationToken);
+        slot.Value = new TreeVerdict(_names, mayCall);
+        return mayCall;
+    }
+
+    /// <summary>
+    /// The text search, where a name found counts only if it is written in code: a comment or a
+    /// string that mentions <c>.Type (</c> does not make a file one that calls a command.
+    /// </summary>
+    private bool ScanNode(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken);
+        SyntaxNode? root = null;
+        return _scanner.MayCall(text, span, position =>
+        {
+            var token = (root ??= tree.GetRoot(cancellationToken)).FindToken(position);
+            return token.Span.Contains(position) && token.RawKind == (int)SyntaxKind.IdentifierToken;
+        });
+    }
+
+    /// <summary>Whether a tree may call a command, and for which set of names that was found.</summary>
+    private sealed class TreeVerdict
+    {
+        public TreeVerdict(string names, bool mayCall)
+        {
+            Names = names;
+            MayCall = mayCall;
+        }
+
+        public string Names { get; }
+
+        public bool MayCall { get; }
     }
 
     /// <summary>

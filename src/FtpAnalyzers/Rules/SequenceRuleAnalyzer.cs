@@ -39,8 +39,10 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
 
     protected sealed override void OnCompilationStart(CompilationStartAnalysisContext context)
     {
+        // Nothing to do where Ftp.Client is not referenced, nor where no file calls a command
+        // (a project that references the client for one file pays one text search per file).
         var symbols = FtpSymbols.TryCreate(context.Compilation);
-        if (symbols is null)
+        if (symbols is null || !symbols.CallNames.MayBeCalledInAnyTree(context.Compilation, context.CancellationToken))
             return;
 
         // A code-block action, not an operation-block one: the member is rejected from its syntax
@@ -105,7 +107,7 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
         if (ExecutableCode(codeBlock, owner) is not { } code
             || code.ContainsDiagnostics
             || code.Span.Length > MaxMemberLength
-            || !symbols.CallNames.MayBeCalledIn(code))
+            || !symbols.CallNames.MayBeCalledIn(code, cancellationToken))
             return null;
 
         var root = model.GetOperation(code, cancellationToken);
@@ -120,10 +122,21 @@ public abstract class SequenceRuleAnalyzer : FtpDiagnosticAnalyzer
     /// </summary>
     private static SyntaxNode? ExecutableCode(SyntaxNode codeBlock, ISymbol owner) => codeBlock switch
     {
-        BaseFieldDeclarationSyntax field => field.Declaration.Variables.FirstOrDefault(variable => variable.Identifier.ValueText == owner.Name)?.Initializer,
+        BaseFieldDeclarationSyntax field => InitializerOf(field, owner.Name),
         PropertyDeclarationSyntax property => property.Initializer,
         _ => codeBlock,
     };
+
+    private static EqualsValueClauseSyntax? InitializerOf(BaseFieldDeclarationSyntax field, string name)
+    {
+        foreach (var variable in field.Declaration.Variables)
+        {
+            if (variable.Identifier.ValueText == name)
+                return variable.Initializer;
+        }
+
+        return null;
+    }
 
     private Diagnostic? Check(CommandObservation observation)
     {

@@ -63,4 +63,15 @@ public class CallNameScannerTests
         Assert.False(Scanner.MayCall(text, TextSpan.FromBounds(b, text.Length)));
         Assert.True(Scanner.MayCall(text, TextSpan.FromBounds(0, b)));
     }
+
+    [Fact]
+    public void A_name_found_where_the_caller_says_is_not_code_does_not_count()
+    {
+        var text = SourceText.From("// c.User(\"u\")\nc.Pwd();\nc.List(names);");
+        var comment = text.ToString().IndexOf("User", System.StringComparison.Ordinal);
+        var list = text.ToString().IndexOf("List", System.StringComparison.Ordinal);
+        var span = new TextSpan(0, text.Length);
+        Assert.False(Scanner.MayCall(text, span, position => position > comment + 4 && position < list));
+        Assert.True(Scanner.MayCall(text, span, position => position == list + 3));   // asked with the name's last character
+    }
 }
