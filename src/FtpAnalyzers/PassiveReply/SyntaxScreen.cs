@@ -38,7 +38,14 @@ internal enum SyntaxNeeds
 /// </summary>
 internal sealed class SyntaxScreen
 {
-    private static readonly string[] PortWords = { "256", "x100", "X100", "x0100", "<<" };
+    /// <summary>A 256, a &lt;&lt; (with an 8, checked on tokens) or a 0x100, whose "100" is looked for alone (<see cref="MentionsPortWord"/>).</summary>
+    private static readonly string[] PortWords = { "256", "<<" };
+
+    /// <summary>
+    /// What every name of connecting contains (Dns for Dns.GetHost*, Dns.Resolve, a using static of
+    /// Dns, and DnsEndPoint): four searches that most files fail, before names are read.
+    /// </summary>
+    private static readonly string[] ConnectWords = { "Connect", "TcpClient", "IPEndPoint", "Dns" };
 
     /// <summary>The types a target-typed new(…) can create a connect of: the file must name one for new(…) to count.</summary>
     private static readonly string[] SinkTypes = { "TcpClient", "IPEndPoint", "DnsEndPoint" };
@@ -108,9 +115,10 @@ internal sealed class SyntaxScreen
         public static TreeText Read(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var text = tree.GetText(cancellationToken).ToString();
-            var namesSinkType = ContainsAny(text, 0, text.Length, SinkTypes);
+            var namesSinkType = ContainsAny(text, 0, text.Length, ConnectWords) && ContainsAny(text, 0, text.Length, SinkTypes);
             var mentions = TextMentions(text, 0, text.Length, namesSinkType);
-            return new TreeText(mentions, namesSinkType, ContainsAny(text, 0, text.Length, PassiveWords), mentions == SyntaxNeeds.None ? null : text);
+            var mentionsPassive = (mentions & SyntaxNeeds.ConnectSink) != 0 && ContainsAny(text, 0, text.Length, PassiveWords);
+            return new TreeText(mentions, namesSinkType, mentionsPassive, mentions == SyntaxNeeds.None ? null : text);
         }
     }
 
@@ -121,9 +129,10 @@ internal sealed class SyntaxScreen
     private static SyntaxNeeds TextMentions(string text, int start, int length, bool targetTypedSink)
     {
         var found = SyntaxNeeds.None;
-        if (ContainsAny(text, start, length, PortWords))
+        if (MentionsPortWord(text, start, length))
             found |= SyntaxNeeds.PortArithmetic;
-        if (CallsConnectName(text, start, length) || targetTypedSink && ContainsAny(text, start, length, TargetTypedNew))
+        if (ContainsAny(text, start, length, ConnectWords)
+            && (CallsConnectName(text, start, length) || targetTypedSink && ContainsAny(text, start, length, TargetTypedNew)))
             found |= SyntaxNeeds.ConnectSink;
         if (text.IndexOf("PassiveAddressPolicy", start, length, StringComparison.Ordinal) >= 0)
             found |= SyntaxNeeds.PolicyAssignment;
@@ -131,22 +140,56 @@ internal sealed class SyntaxScreen
     }
 
     /// <summary>
-    /// Whether a name of connecting (<see cref="IsConnectName(string, int, int)"/>) is written
-    /// before a '(' — a call or a construction, as every connect is — and not only as a property
-    /// (ConnectTimeout = …) or a type (DataConnection d): from one '(' to the next, the name read backwards.
+    /// What every name of connecting (<see cref="IsConnectName(string, int, int)"/>) contains: the
+    /// text is searched for these, and only around what is found is a name read.
+    /// </summary>
+    private static readonly string[] ConnectNameParts = { "Connect", "TcpClient", "IPEndPoint", "DnsEndPoint", "GetHost", "Resolve" };
+
+    /// <summary>
+    /// Whether a name of connecting is written before a '(' — a call or a construction, as every
+    /// connect is — and not only as a property (ConnectTimeout = …), a type (DataConnection d) or a
+    /// longer name (IsConnected): each place a part of such a name is found, the whole identifier
+    /// around it is read, then what follows it.
     /// </summary>
     private static bool CallsConnectName(string text, int start, int length)
     {
         var limit = start + length;
-        for (var open = text.IndexOf('(', start, length); open >= 0; open = open + 1 < limit ? text.IndexOf('(', open + 1, limit - open - 1) : -1)
+        foreach (var part in ConnectNameParts)
         {
-            var end = open;
-            while (end > start && char.IsWhiteSpace(text[end - 1]))
-                end--;
-            var begin = end;
-            while (begin > start && (char.IsLetterOrDigit(text[begin - 1]) || text[begin - 1] == '_'))
-                begin--;
-            if (end - begin >= 3 && IsConnectName(text, begin, end - begin))
+            for (var at = text.IndexOf(part, start, length, StringComparison.Ordinal); at >= 0;
+                 at = at + 1 < limit ? text.IndexOf(part, at + 1, limit - at - 1, StringComparison.Ordinal) : -1)
+            {
+                var begin = at;
+                while (begin > start && IsIdentifierPart(text[begin - 1]))
+                    begin--;
+                var end = at + part.Length;
+                while (end < limit && IsIdentifierPart(text[end]))
+                    end++;
+                var next = end;
+                while (next < limit && char.IsWhiteSpace(text[next]))
+                    next++;
+                if (next < limit && text[next] == '(' && IsConnectName(text, begin, end - begin))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>A "256" or "&lt;&lt;", or a "100" written as 0x100 or 0x0100.</summary>
+    private static bool MentionsPortWord(string text, int start, int length)
+    {
+        if (ContainsAny(text, start, length, PortWords))
+            return true;
+        var limit = start + length;
+        for (var at = text.IndexOf("100", start, length, StringComparison.Ordinal); at >= 0;
+             at = at + 1 < limit ? text.IndexOf("100", at + 1, limit - at - 1, StringComparison.Ordinal) : -1)
+        {
+            var before = at - 1;
+            if (before > start && text[before] == '0')
+                before--;
+            if (before >= start && text[before] is 'x' or 'X')
                 return true;
         }
         return false;

@@ -16,11 +16,6 @@ namespace FtpAnalyzers.Protocol;
 internal sealed class CallNameScanner
 {
     private const int MaxNameLength = 64;
-    private const int ChunkLength = 8192;
-    private const int Overlap = 128;
-
-    [ThreadStatic]
-    private static char[]? t_chunk;
 
     // Names by (length, first character), for a lookup that allocates nothing.
     private readonly Dictionary<int, Name[]> _names;
@@ -52,97 +47,77 @@ internal sealed class CallNameScanner
     /// name does not count. Called only on a find, which is rare, so it may consult the syntax tree.
     /// </param>
     public bool MayCall(SourceText text, TextSpan span, Func<int, bool>? isCode = null)
-        => MayCall(text, span, '(', isCode) || (_hasGenericNames && MayCall(text, span, '<', isCode));
+    {
+        // The whole text of a file parsed from a string is that string, not a copy: files are read
+        // in place; a member's span is copied once (its verdict is kept by the caller).
+        var whole = span.Start == 0 && span.Length == text.Length;
+        var chars = whole ? text.ToString() : text.ToString(span);
+        var offset = whole ? 0 : span.Start;
+        return MayCall(chars, '(', offset, isCode) || (_hasGenericNames && MayCall(chars, '<', offset, isCode));
+    }
 
     /// <summary>
     /// Jumps from one <paramref name="opener"/> to the next (a vectorized search on .NET) and reads
     /// the name written before it backwards: most characters are never looked at one by one.
-    /// Each chunk starts <see cref="Overlap"/> characters early, so a name that straddles two
-    /// chunks is read whole; a name that would reach further back is taken as a "maybe".
     /// </summary>
-    private bool MayCall(SourceText text, TextSpan span, char opener, Func<int, bool>? isCode)
+    private bool MayCall(string chars, char opener, int offset, Func<int, bool>? isCode)
     {
-        var chunk = t_chunk ??= new char[Overlap + ChunkLength];
-        for (var start = span.Start; start < span.End; start += ChunkLength)
+        for (var at = chars.IndexOf(opener); at >= 0; at = at + 1 < chars.Length ? chars.IndexOf(opener, at + 1) : -1)
         {
-            var from = Math.Max(span.Start, start - Overlap);
-            var count = Math.Min(ChunkLength, span.End - start) + (start - from);
-            text.CopyTo(from, chunk, 0, count);
-            var floor = start - from;     // the first index this chunk is responsible for
-            for (var at = Array.IndexOf(chunk, opener, floor, count - floor); at >= 0; at = at + 1 < count ? Array.IndexOf(chunk, opener, at + 1, count - at - 1) : -1)
-            {
-                if (NameBefore(chunk, at, opener, reachesChunkStart: from > span.Start) is var nameEnd and >= 0
-                    && (isCode is null || isCode(from + nameEnd)))
-                    return true;
-            }
+            if (NameBefore(chars, at, opener) is var nameEnd and >= 0 && (isCode is null || isCode(offset + nameEnd)))
+                return true;
         }
 
         return false;
     }
 
     /// <summary>The index of the last character of a name of the set written just before the opener at <paramref name="opener"/>, or -1.</summary>
-    private int NameBefore(char[] chunk, int opener, char openerChar, bool reachesChunkStart)
+    private int NameBefore(string chars, int opener, char openerChar)
     {
         var end = opener;
-        while (end > 0 && IsWhiteSpace(chunk[end - 1]))
+        while (end > 0 && IsWhiteSpace(chars[end - 1]))
             end--;
         var begin = end;
-        while (begin > 0 && IsIdentifierPart(chunk[begin - 1]))
+        while (begin > 0 && IsIdentifierPart(chars[begin - 1]))
             begin--;
         var length = end - begin;
-        if (length == 0 || !IsIdentifierStart(chunk[begin]))
+        if (length == 0 || length > MaxNameLength || !IsIdentifierStart(chars[begin]))
             return -1;
-        if (begin == 0 && reachesChunkStart)
-            return end - 1;
-        if (length > MaxNameLength || Find(chunk, begin, length) is not { } name)
+        var before = begin;
+        while (before > 0 && IsWhiteSpace(chars[before - 1]))
+            before--;
+        var qualified = before > 0 && chars[before - 1] == '.';
+        // Most calls are not x.Name(: without bare names in the set, they are rejected unlooked-up.
+        if (!qualified && !_hasGenericNames)
+            return -1;
+        if (Find(chars, begin, length) is not { } name)
             return -1;
         if (name.Anywhere)
             return end - 1;
-        if (openerChar != '(')
+        if (openerChar != '(' || !qualified)
             return -1;
-        var before = begin;
-        while (before > 0 && IsWhiteSpace(chunk[before - 1]))
-            before--;
-        if (before == 0)
-            return reachesChunkStart ? end - 1 : -1;
-        if (chunk[before - 1] != '.')
-            return -1;
-        return name.Qualifier is not { } qualifier || QualifierBefore(chunk, before - 1, qualifier, reachesChunkStart) ? end - 1 : -1;
+        return name.Qualifier is not { } qualifier || QualifierBefore(chars, before - 1, qualifier) ? end - 1 : -1;
     }
 
     /// <summary>True when the identifier that ends just before the '.' at <paramref name="dot"/> is <paramref name="qualifier"/>.</summary>
-    private static bool QualifierBefore(char[] chunk, int dot, string qualifier, bool reachesChunkStart)
+    private static bool QualifierBefore(string chars, int dot, string qualifier)
     {
         var end = dot;
-        while (end > 0 && IsWhiteSpace(chunk[end - 1]))
+        while (end > 0 && IsWhiteSpace(chars[end - 1]))
             end--;
         var begin = end;
-        while (begin > 0 && IsIdentifierPart(chunk[begin - 1]))
+        while (begin > 0 && IsIdentifierPart(chars[begin - 1]))
             begin--;
-        if (begin == 0 && reachesChunkStart)
-            return true;
-        if (end - begin != qualifier.Length)
-            return false;
-        for (var i = 0; i < qualifier.Length; i++)
-        {
-            if (chunk[begin + i] != qualifier[i])
-                return false;
-        }
-
-        return true;
+        return end - begin == qualifier.Length && string.CompareOrdinal(chars, begin, qualifier, 0, qualifier.Length) == 0;
     }
 
-    private Name? Find(char[] chunk, int begin, int length)
+    private Name? Find(string chars, int begin, int length)
     {
-        if (!_names.TryGetValue(Key(length, chunk[begin]), out var candidates))
+        if (!_names.TryGetValue(Key(length, chars[begin]), out var candidates))
             return null;
         foreach (var candidate in candidates)
         {
-            var text = candidate.Text;
-            var i = 1;
-            while (i < length && text[i] == chunk[begin + i])
-                i++;
-            if (i == length)
+            if (string.CompareOrdinal(candidate.Text, 1, chars, begin + 1, length - 1) == 0)
                 return candidate;
         }
 

@@ -49,7 +49,7 @@ public class CallNameScannerTests
     [InlineData(8192)]
     [InlineData(8192 + 1)]
     [InlineData(2 * 8192 - 6)]
-    public void A_call_across_the_boundary_of_two_chunks_is_seen(int offset)
+    public void A_call_far_into_a_long_text_is_seen(int offset)
     {
         var text = new string(' ', offset) + "c.User(\"u\");";
         Assert.True(MayCall(text));
