@@ -216,10 +216,12 @@ internal sealed class HelperSummaries
         {
             switch (operation)
             {
-                case ISimpleAssignmentOperation { Target: IParameterReferenceOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } parameter } assignment:
+                case ISimpleAssignmentOperation { Target: IParameterReferenceOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } parameter } assignment
+                    when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method):
                     Record(parameter.Parameter.Ordinal, assignment.Value);
                     break;
-                case IReturnOperation { ReturnedValue: { } returned }:
+                // A return inside a lambda or local function (parts.Select(x => { return …; })) is not the helper's.
+                case IReturnOperation { ReturnedValue: { } returned } when !InNestedFunction(operation):
                     if (LocalDefinitions.Strip(returned) is ITupleOperation tuple)
                     {
                         for (var i = 0; i < tuple.Elements.Length; i++)
@@ -246,6 +248,16 @@ internal sealed class HelperSummaries
             else
                 refused.Add(slot);
         }
+    }
+
+    private static bool InNestedFunction(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                return true;
+        }
+        return false;
     }
 
     private static HelperValue? Classify(PassiveReplyCode code, IOperation value)
