@@ -45,8 +45,9 @@ internal readonly struct HelperValue
 /// int[], a tuple, out parameters, or the advertised host returned through an out parameter or a
 /// tuple, to be combined or connected to in the caller. A summary is computed when a caller asks
 /// (never at compilation end: the IDE shows diagnostics while typing), once per method, cached
-/// for the compilation; a helper's own calls are not followed (depth one), which keeps the cost
-/// of a question bounded by the size of one callee. Only helpers in the caller's file are read
+/// for the compilation; a helper's own calls are followed one more call deep (a helper that
+/// returns the host another helper returned), never further: each method is summarized at most
+/// once per depth, which keeps the cost of a question bounded by the size of two callees. Only helpers in the caller's file are read
 /// (with the semantic model the caller already has): a helper in another file is not summarized.
 /// A slot counts only when every value the helper gives it is of the same kind, so a host that
 /// is replaced on some path (a policy that keeps the control address) is not claimed.
@@ -56,9 +57,17 @@ internal sealed class HelperSummaries
     /// <summary>The slot of the returned value; out/ref parameters use their ordinal.</summary>
     public const int ReturnSlot = -1;
 
+    /// <summary>How many helper calls deep a caller's question may go beyond the first helper.</summary>
+    public const int MaxDepth = 1;
+
     private static readonly IReadOnlyDictionary<int, HelperValue> Nothing = new Dictionary<int, HelperValue>();
 
-    private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyDictionary<int, HelperValue>> _summaries = new(SymbolEqualityComparer.Default);
+    /// <summary>The summaries per depth: [0] follows no helper of its own, [1] follows [0].</summary>
+    private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyDictionary<int, HelperValue>>[] _summaries =
+    {
+        new(SymbolEqualityComparer.Default),
+        new(SymbolEqualityComparer.Default),
+    };
 
     private readonly ConcurrentDictionary<IMethodSymbol, HashSet<int>> _hostParameters = new(SymbolEqualityComparer.Default);
 
@@ -192,22 +201,29 @@ internal sealed class HelperSummaries
     /// <summary>The slot of element <paramref name="element"/> of a returned tuple.</summary>
     public static int TupleSlot(int element) => -2 - element;
 
-    /// <summary>What <paramref name="method"/> hands back through <paramref name="slot"/>, or null.</summary>
-    public HelperValue? Of(IMethodSymbol method, int slot, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// What <paramref name="method"/> hands back through <paramref name="slot"/>, or null; with
+    /// <paramref name="depth"/> 1, what it hands back of what the helpers it calls return (their
+    /// summaries at depth 0, which follow nothing further).
+    /// </summary>
+    public HelperValue? Of(IMethodSymbol method, int slot, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
     {
         method = method.OriginalDefinition;
         if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
             return null;
-        if (!_summaries.TryGetValue(method, out var summary))
-            summary = _summaries.GetOrAdd(method, Compute(method, model, cancellationToken));
+        depth = depth < 0 ? 0 : depth > MaxDepth ? MaxDepth : depth;
+        var summaries = _summaries[depth];
+        if (!summaries.TryGetValue(method, out var summary))
+            summary = summaries.GetOrAdd(method, Compute(method, model, cancellationToken, depth));
         return summary.TryGetValue(slot, out var value) ? value : null;
     }
 
-    private static IReadOnlyDictionary<int, HelperValue> Compute(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    private IReadOnlyDictionary<int, HelperValue> Compute(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken, int depth)
     {
+        var callees = depth > 0 ? new HelperCalls(this, model, cancellationToken, depth - 1) : null;
         if (method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not BaseMethodDeclarationSyntax declaration
             || model.GetOperation(declaration, cancellationToken) is not { } body
-            || PassiveReplyCode.Create(method, new[] { body }) is not { } code)
+            || PassiveReplyCode.Create(method, new[] { body }, callees) is not { } code)
             return Nothing;
 
         var found = new Dictionary<int, HelperValue>();

@@ -4,15 +4,23 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace FtpAnalyzers.PassiveReply;
 
-/// <summary>The summaries of a compilation's helpers and the semantic model of the caller's file, for one member's questions.</summary>
+/// <summary>
+/// The summaries of a compilation's helpers and the semantic model of the caller's file, for one
+/// member's questions; <see cref="Depth"/> says how many more helper calls deep the summaries it
+/// asks for may look (a helper that returns what another helper returned).
+/// </summary>
 internal sealed class HelperCalls
 {
-    public HelperCalls(HelperSummaries summaries, SemanticModel model, CancellationToken cancellationToken)
+    public HelperCalls(HelperSummaries summaries, SemanticModel model, CancellationToken cancellationToken, int depth = HelperSummaries.MaxDepth)
     {
         Summaries = summaries;
         Model = model;
         CancellationToken = cancellationToken;
+        Depth = depth;
     }
+
+    /// <summary>0: the summaries asked for follow no helper of their own; 1: one more call deep.</summary>
+    public int Depth { get; }
 
     public HelperSummaries Summaries { get; }
 
@@ -43,7 +51,7 @@ internal sealed partial class PassiveReplyCode
     {
         if (_helpers is null || HelperSlot(operation) is not { } slot)
             return null;
-        if (_helpers.Summaries.Of(slot.Call.TargetMethod, slot.Slot, _helpers.Model, _helpers.CancellationToken) is not { } value || value.Kind != kind)
+        if (_helpers.Summaries.Of(slot.Call.TargetMethod, slot.Slot, _helpers.Model, _helpers.CancellationToken, _helpers.Depth) is not { } value || value.Kind != kind)
             return null;
         var key = (slot.Call, kind == HandedBack.Number ? 0 : slot.Slot);
         if (!_sources.TryGetValue(key, out var source))
