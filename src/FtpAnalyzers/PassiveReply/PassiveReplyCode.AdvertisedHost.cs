@@ -187,7 +187,7 @@ internal sealed partial class PassiveReplyCode
             || take.Arguments[1].Value.ConstantValue.Value is not 4)
             return null;
         var taken = take.Arguments[0].Value;
-        return ClassifyStringArray(taken) ?? NumbersSource(taken) ?? FromHelper(taken, HandedBack.Numbers)?.Source;
+        return ClassifyStringArray(taken) ?? NumbersSource(taken);
     }
 
     /// <summary><c>parts.Take(4).Aggregate((a, b) => a + "." + b)</c>: the first four numbers joined with dots by a fold.</summary>

@@ -35,7 +35,10 @@ internal sealed class HelperCalls
 /// </summary>
 internal sealed partial class PassiveReplyCode
 {
-    /// <summary>The numbers of a parse as an array or list to index: a digit loop's array, parts.Select(int.Parse).ToArray().</summary>
+    /// <summary>
+    /// The numbers of a parse as an array or list to index: a digit loop's array,
+    /// parts.Select(int.Parse).ToArray(), or the numbers a helper returns.
+    /// </summary>
     public ReplySource? NumbersSource(IOperation collection)
     {
         var numbers = LocalDefinitions.Strip(collection);
@@ -43,7 +46,7 @@ internal sealed partial class PassiveReplyCode
             numbers = LocalDefinitions.Strip(copy.Instance ?? copy.Arguments[0].Value);
         if (numbers is ILocalReferenceOperation local && LoopCollected.ContainsKey(local.Local))
             return DigitLoopSource(local.Local);
-        return ParsedNumbersSource(_locals.Resolve(collection));
+        return ParsedNumbersSource(_locals.Resolve(collection)) ?? FromHelper(collection, HandedBack.Numbers)?.Source;
     }
 
     /// <summary>What <paramref name="operation"/> receives from a helper, when it is of <paramref name="kind"/>.</summary>
