@@ -631,4 +631,44 @@ public sealed class AdvertisedPassiveAddressAnalyzerTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Flags_the_address_of_a_reply_a_helper_cuts_between_parentheses()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Net;
+
+            static class Replies
+            {
+                private static string Middle(string text, string left, string right)
+                {
+                    var from = text.IndexOf(left) + left.Length;
+                    return text.Substring(from, text.IndexOf(right, from) - from);
+                }
+
+                public static IPEndPoint DataEndPoint(string reply)
+                {
+                    var n = Middle(reply, "(", ")").Split(',');
+                    var ip = IPAddress.Parse(string.Format("{0}.{1}.{2}.{3}", n[0], n[1], n[2], n[3]));
+                    return new IPEndPoint({|FTP0007:ip|}, int.Parse(n[4]) * 256 + int.Parse(n[5]));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Ignores_a_CSV_record_next_to_a_call_given_parentheses()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Net;
+
+            static class Config
+            {
+                private static void Trace(string format, string open, string close) { }
+
+                public static IPEndPoint Gateway(string line)
+                {
+                    Trace("record {0}{1}", "(", ")");
+                    var n = line.Split(',');
+                    return new IPEndPoint(IPAddress.Parse(string.Join(".", n, 0, 4)), int.Parse(n[4]) * 256 + int.Parse(n[5]));
+                }
+            }
+            """);
 }

@@ -251,4 +251,58 @@ public sealed class HandWrittenPassiveReplyParsingAnalyzerTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Flags_a_parse_of_the_text_a_helper_cuts_between_parentheses()
+        => Verify.VerifyAnalyzerAsync("""
+            class Client
+            {
+                private static string Between(string text, string open, string close)
+                {
+                    int start = text.IndexOf(open) + open.Length;
+                    return text.Substring(start, text.IndexOf(close, start) - start);
+                }
+
+                public static int Port(string reply)
+                {
+                    var parts = Between(reply, "(", ")").Split(',');
+                    return {|#0:int.Parse(parts[4]) * 256 + int.Parse(parts[5])|};
+                }
+            }
+            """,
+            Verify.Diagnostic("FTP0006").WithLocation(0).WithMessage(Prefix + " and assumes the parentheses, which RFC 1123 says a client must not rely on" + Suffix));
+
+    [Fact]
+    public Task Ignores_pairs_a_helper_cuts_between_parentheses()
+        => Verify.VerifyAnalyzerAsync("""
+            class Geometry
+            {
+                private static string Between(string text, char open, char close)
+                {
+                    int start = text.IndexOf(open) + 1;
+                    return text.Substring(start, text.IndexOf(close, start) - start);
+                }
+
+                public static int Cell(string point)
+                {
+                    var xy = Between(point, '(', ')').Split(',');
+                    return int.Parse(xy[0]) * 256 + int.Parse(xy[1]);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Ignores_a_PORT_argument_a_server_cuts_with_a_helper()
+        => Verify.VerifyAnalyzerAsync("""
+            class Server
+            {
+                private static string Between(string text, string open, string close) => text;
+
+                public static int ActivePort(string argument)
+                {
+                    var n = Between(argument, "PORT ", "\r").Split(',');
+                    return int.Parse(n[4]) * 256 + int.Parse(n[5]);
+                }
+            }
+            """);
 }
