@@ -142,7 +142,7 @@ internal sealed class HelperSummaries
                 return false;
             single = assignment;
         }
-        if (single is null || AssignedInOtherFiles(member, model.SyntaxTree, cancellationToken)
+        if (single is null
             || single.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not { } declaration
             || model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method
             || model.GetOperation(declaration, cancellationToken) is not { } body
@@ -150,8 +150,9 @@ internal sealed class HelperSummaries
             return false;
         foreach (var operation in code.Operations)
         {
+            // The other files of the member's type are read last, and only for an advertised host.
             if (operation is ISimpleAssignmentOperation assignment && assignment.Syntax == single)
-                return code.AdvertisedHost(assignment.Value) is not null;
+                return code.AdvertisedHost(assignment.Value) is not null && !AssignedInOtherFiles(member, model.SyntaxTree, cancellationToken);
         }
         return false;
     }

@@ -671,4 +671,58 @@ public sealed class AdvertisedPassiveAddressAnalyzerTests
                 }
             }
             """);
+
+    private const string SessionClient = """
+        using System.IO;
+        using System.Net.Sockets;
+
+        class Client
+        {
+            private readonly Session _session = new Session();
+            private StreamReader _reader;
+            private StreamWriter _writer;
+
+            public void EnterPassive()
+            {
+                _writer.WriteLine("PASV");
+                string[] p = _reader.ReadLine().Split('(', ')')[1].Split(',');
+                _session.DataHost = string.Join(".", p, 0, 4);
+                _session.DataPort = int.Parse(p[4]) * 256 + int.Parse(p[5]);
+            }
+
+            public TcpClient OpenData() => new TcpClient(HOST, _session.DataPort);
+        }
+        """;
+
+    [Fact]
+    public async Task Flags_a_host_kept_in_an_object_whose_type_is_declared_in_another_file()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("Client.cs", SessionClient.Replace("HOST", "{|FTP0007:_session.DataHost|}")));
+        test.TestState.Sources.Add(("Session.cs", """
+            class Session
+            {
+                public string DataHost { get; set; }
+                public int DataPort { get; set; }
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Ignores_a_host_the_objects_own_type_resets_in_another_file()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("Client.cs", SessionClient.Replace("HOST", "_session.DataHost")));
+        test.TestState.Sources.Add(("Session.cs", """
+            class Session
+            {
+                public string DataHost { get; set; }
+                public int DataPort { get; set; }
+
+                public void UseControlHost(string control) => DataHost = control;
+            }
+            """));
+        await test.RunAsync();
+    }
 }
