@@ -58,6 +58,7 @@ internal sealed partial class PassiveReplyCode
         {
             IPropertyReferenceOperation { Property.Name: "AdvertisedAddress" } advertised when IsPassiveEndpoint(advertised.Property.ContainingType) => AdvertisedAddressSource(advertised),
             IInvocationOperation { TargetMethod.Name: "Join" } join when join.TargetMethod.ContainingType.SpecialType == SpecialType.System_String => JoinedHost(join),
+            IInvocationOperation { TargetMethod.Name: "Aggregate" } aggregate => AggregatedHost(aggregate),
             IInvocationOperation { TargetMethod.Name: "Format" or "Concat" } format when format.TargetMethod.ContainingType.SpecialType == SpecialType.System_String => FourParts(format.Arguments),
             IInvocationOperation { TargetMethod.Name: "Replace", Instance: { } instance } replace when IsCommaToDot(replace) => ReplacedHost(instance),
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String => FourParts(Leaves(concatenation)),
@@ -85,17 +86,9 @@ internal sealed partial class PassiveReplyCode
         // string.Join(".", parts, 0, 4)
         if (join.Arguments.Length == 4 && ArgumentInSourceOrder(join, 2).ConstantValue.Value is 0 && ArgumentInSourceOrder(join, 3).ConstantValue.Value is 4)
             return ClassifyStringArray(values);
-        // string.Join(".", parts.Take(4)) or string.Join(".", nums.Take(4))
-        if (_locals.Resolve(values) is IInvocationOperation { TargetMethod.Name: "Take", Arguments.Length: 2 } take
-            && take.Arguments[1].Value.ConstantValue.Value is 4)
-        {
-            var taken = take.Arguments[0].Value;
-            if (ClassifyStringArray(taken) is { } split)
-                return split;
-            if (LocalDefinitions.Strip(taken) is ILocalReferenceOperation local && LoopCollected.ContainsKey(local.Local))
-                return DigitLoopSource(local.Local);
-            return ParsedNumbersSource(_locals.Resolve(taken));
-        }
+        // string.Join(".", parts.Take(4)), string.Join(".", nums.Take(4).Select(n => n.ToString()).ToArray())
+        if (FirstFour(values) is { } taken)
+            return taken;
         // string.Join('.', parts[..4]), string.Join(".", parts[0..4])
         if (join.Arguments.Length == 2 && FirstFourSlice(_locals.Resolve(values)) is { } sliced)
             return ClassifyStringArray(sliced);
@@ -173,18 +166,39 @@ internal sealed partial class PassiveReplyCode
         var value = _locals.Resolve(bytes);
         if (Elements(value) is { } elements)
             return FourParts(elements);
-        if (value is IInvocationOperation { TargetMethod.Name: "ToArray", Arguments.Length: 1 } toArray)
+        // parts.Take(4).Select(byte.Parse).ToArray()
+        return value is IInvocationOperation { TargetMethod.Name: "ToArray" } ? FirstFour(value) : null;
+    }
+
+    /// <summary>
+    /// The parse whose first four numbers a sequence is: <c>x.Take(4)</c>, through copies and
+    /// element-wise conversions on either side (<c>ToArray</c>, <c>ToList</c>, <c>Select</c>,
+    /// <c>Cast</c>: <c>parts.Take(4).Select(int.Parse)</c>, <c>parts.Select(int.Parse).Take(4).ToArray()</c>),
+    /// where x is a Split, the numbers of a parse (a digit loop's array, parts.Select(int.Parse))
+    /// or the numbers a helper hands back.
+    /// </summary>
+    private ReplySource? FirstFour(IOperation sequence)
+    {
+        var value = _locals.Resolve(sequence);
+        for (var depth = 0; depth < 4 && value is IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" or "Select" or "Cast", Arguments.Length: >= 1 } step
+            && step.TargetMethod.IsExtensionMethod; depth++)
+            value = _locals.Resolve(step.Arguments[0].Value);
+        if (value is not IInvocationOperation { TargetMethod.Name: "Take", Arguments.Length: 2 } take || !take.TargetMethod.IsExtensionMethod
+            || take.Arguments[1].Value.ConstantValue.Value is not 4)
+            return null;
+        var taken = take.Arguments[0].Value;
+        return ClassifyStringArray(taken) ?? NumbersSource(taken);
+    }
+
+    /// <summary><c>parts.Take(4).Aggregate((a, b) => a + "." + b)</c>: the first four numbers joined with dots by a fold.</summary>
+    private ReplySource? AggregatedHost(IInvocationOperation aggregate)
+    {
+        if (aggregate.Arguments.Length != 2 || !aggregate.TargetMethod.IsExtensionMethod)
+            return null;
+        foreach (var operation in aggregate.Arguments[1].Value.DescendantsAndSelf())
         {
-            var inner = _locals.Resolve(toArray.Arguments[0].Value);
-            for (var depth = 0; depth < 4 && inner is IInvocationOperation { TargetMethod.Name: "Select" or "Cast", Arguments.Length: >= 1 } select; depth++)
-                inner = _locals.Resolve(select.Arguments[0].Value);
-            if (inner is IInvocationOperation { TargetMethod.Name: "Take", Arguments.Length: 2 } take && take.Arguments[1].Value.ConstantValue.Value is 4)
-            {
-                var taken = take.Arguments[0].Value;
-                if (LocalDefinitions.Strip(taken) is ILocalReferenceOperation local && LoopCollected.ContainsKey(local.Local))
-                    return DigitLoopSource(local.Local);
-                return ClassifyStringArray(taken) ?? ParsedNumbersSource(_locals.Resolve(taken));
-            }
+            if (operation.ConstantValue is { HasValue: true, Value: "." or '.' })
+                return FirstFour(aggregate.Arguments[0].Value);
         }
         return null;
     }

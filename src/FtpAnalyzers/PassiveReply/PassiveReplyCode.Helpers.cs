@@ -4,15 +4,23 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace FtpAnalyzers.PassiveReply;
 
-/// <summary>The summaries of a compilation's helpers and the semantic model of the caller's file, for one member's questions.</summary>
+/// <summary>
+/// The summaries of a compilation's helpers and the semantic model of the caller's file, for one
+/// member's questions; <see cref="Depth"/> says how many more helper calls deep the summaries it
+/// asks for may look (a helper that returns what another helper returned).
+/// </summary>
 internal sealed class HelperCalls
 {
-    public HelperCalls(HelperSummaries summaries, SemanticModel model, CancellationToken cancellationToken)
+    public HelperCalls(HelperSummaries summaries, SemanticModel model, CancellationToken cancellationToken, int depth = HelperSummaries.MaxDepth)
     {
         Summaries = summaries;
         Model = model;
         CancellationToken = cancellationToken;
+        Depth = depth;
     }
+
+    /// <summary>0: the summaries asked for follow no helper of their own; 1: one more call deep.</summary>
+    public int Depth { get; }
 
     public HelperSummaries Summaries { get; }
 
@@ -27,7 +35,10 @@ internal sealed class HelperCalls
 /// </summary>
 internal sealed partial class PassiveReplyCode
 {
-    /// <summary>The numbers of a parse as an array or list to index: a digit loop's array, parts.Select(int.Parse).ToArray().</summary>
+    /// <summary>
+    /// The numbers of a parse as an array or list to index: a digit loop's array,
+    /// parts.Select(int.Parse).ToArray(), or the numbers a helper returns.
+    /// </summary>
     public ReplySource? NumbersSource(IOperation collection)
     {
         var numbers = LocalDefinitions.Strip(collection);
@@ -35,7 +46,7 @@ internal sealed partial class PassiveReplyCode
             numbers = LocalDefinitions.Strip(copy.Instance ?? copy.Arguments[0].Value);
         if (numbers is ILocalReferenceOperation local && LoopCollected.ContainsKey(local.Local))
             return DigitLoopSource(local.Local);
-        return ParsedNumbersSource(_locals.Resolve(collection));
+        return ParsedNumbersSource(_locals.Resolve(collection)) ?? FromHelper(collection, HandedBack.Numbers)?.Source;
     }
 
     /// <summary>What <paramref name="operation"/> receives from a helper, when it is of <paramref name="kind"/>.</summary>
@@ -43,7 +54,7 @@ internal sealed partial class PassiveReplyCode
     {
         if (_helpers is null || HelperSlot(operation) is not { } slot)
             return null;
-        if (_helpers.Summaries.Of(slot.Call.TargetMethod, slot.Slot, _helpers.Model, _helpers.CancellationToken) is not { } value || value.Kind != kind)
+        if (_helpers.Summaries.Of(slot.Call.TargetMethod, slot.Slot, _helpers.Model, _helpers.CancellationToken, _helpers.Depth) is not { } value || value.Kind != kind)
             return null;
         var key = (slot.Call, kind == HandedBack.Number ? 0 : slot.Slot);
         if (!_sources.TryGetValue(key, out var source))

@@ -97,6 +97,8 @@ internal sealed partial class PassiveReplyCode
                     case IInvocationOperation invocation:
                         if (invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String)
                             Inspect(invocation.TargetMethod.Name, invocation.Arguments.Length > 0 ? ArgumentInSourceOrder(invocation, 0) : null, invocation.Arguments, ref walk);
+                        else if (CutsBetweenParentheses(invocation.Arguments))
+                            walk.HasParenthesis = true;
                         break;
                     case IInvalidOperation invalid when TextCall.From(invalid) is { } unresolved:
                         Inspect(unresolved.Name, unresolved.Arguments.Count > 0 ? unresolved.Arguments[0] : null, unresolved.Arguments, ref walk);
@@ -105,6 +107,22 @@ internal sealed partial class PassiveReplyCode
             }
         }
         return walk;
+    }
+
+    /// <summary>
+    /// A call of another method given both "(" and ")" (<c>Between(reply, "(", ")")</c>, a helper
+    /// of the project's own that cuts the text between them): the parse assumes the parentheses.
+    /// </summary>
+    private static bool CutsBetweenParentheses(IEnumerable<IArgumentOperation> arguments)
+    {
+        bool open = false, close = false;
+        foreach (var argument in arguments)
+        {
+            var value = LocalDefinitions.Strip(argument.Value).ConstantValue;
+            open |= value is { HasValue: true, Value: '(' or "(" };
+            close |= value is { HasValue: true, Value: ')' or ")" };
+        }
+        return open && close;
     }
 
     private static void Inspect(string name, IOperation? first, IEnumerable<IOperation> arguments, ref TextWalk walk)

@@ -130,7 +130,7 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
             object? key = code.AdvertisedHost(host) is { } source
                 && (helper is null || helpers.ConnectsTo(helper, ordinal, context.SemanticModel, context.CancellationToken))
                 ? source.Key
-                : helper is null ? AdvertisedField(code, host, helpers, context) : null;
+                : helper is null ? AdvertisedMember(code, host, helpers, context) : null;
             if (key is not null && !reported.Contains(key))
             {
                 reported.Add(key);
@@ -143,18 +143,26 @@ public sealed class AdvertisedPassiveAddressAnalyzer : FtpDiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A host read from a field of this instance (or a static one) that this member does not set,
-    /// and that one other member of the file sets, once, to the advertised host.
+    /// A host read from a field or an auto-property — of this instance, a static one, or of another
+    /// object (<c>session.DataHost</c>) — that one place of the file sets, once, to the advertised
+    /// host. A field of this instance that this member sets is this member's to follow, not taken from elsewhere.
     /// </summary>
-    private static IFieldSymbol? AdvertisedField(PassiveReplyCode code, IOperation host, HelperSummaries helpers, CodeBlockAnalysisContext context)
+    private static ISymbol? AdvertisedMember(PassiveReplyCode code, IOperation host, HelperSummaries helpers, CodeBlockAnalysisContext context)
     {
         var value = LocalDefinitions.Strip(host);
         if (value is IInvocationOperation { TargetMethod: { Name: "Parse", ContainingType.Name: "IPAddress" }, Arguments.Length: 1 } parse)
             value = LocalDefinitions.Strip(parse.Arguments[0].Value);
-        if (value is not IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: var field } || code.Locals.ValueAt(value) is not null
-            || code.Locals.AllValues(field).GetEnumerator().MoveNext())
+        ISymbol? member = value switch
+        {
+            IFieldReferenceOperation { Field: var field } => field,
+            IPropertyReferenceOperation { Property: { IsIndexer: false } property } => property,
+            _ => null,
+        };
+        if (member is null
+            || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }
+                && (code.Locals.ValueAt(value) is not null || code.Locals.AllValues(member).GetEnumerator().MoveNext()))
             return null;
-        return helpers.HoldsAdvertisedHost(field, context.SemanticModel, context.CancellationToken) ? field : null;
+        return helpers.HoldsAdvertisedHost(member, context.SemanticModel, context.CancellationToken) ? member : null;
     }
 
     /// <summary>A call of a method or constructor declared in this file (not a connect by its name): one whose body may connect to what it is given.</summary>

@@ -426,4 +426,222 @@ public sealed class AdvertisedPassiveAddressFixerTests
                 }
             }
             """, AdvertisedPassiveAddressFixer.EquivalenceKey);
+
+    [Fact]
+    public Task Replaces_a_host_kept_in_another_object_with_the_control_host()
+        => Verify.VerifyCodeFixAsync("""
+            using System.IO;
+            using System.Net.Sockets;
+
+            class Session
+            {
+                public string DataHost { get; set; }
+                public int DataPort { get; set; }
+            }
+
+            class Client
+            {
+                private readonly Session _session = new Session();
+                private readonly string _server = "ftp.example.com";
+                private StreamReader _reader;
+                private StreamWriter _writer;
+
+                public void Open()
+                {
+                    var control = new TcpClient(_server, 21);
+                    _reader = new StreamReader(control.GetStream());
+                    _writer = new StreamWriter(control.GetStream());
+                }
+
+                public void EnterPassive()
+                {
+                    _writer.WriteLine("PASV");
+                    string reply = _reader.ReadLine();
+                    string[] p = reply.Substring(reply.IndexOf('(') + 1).TrimEnd(')', '.').Split(',');
+                    _session.DataHost = $"{p[0]}.{p[1]}.{p[2]}.{p[3]}";
+                    _session.DataPort = int.Parse(p[4]) * 256 + int.Parse(p[5]);
+                }
+
+                public TcpClient OpenData() => new TcpClient({|FTP0007:_session.DataHost|}, _session.DataPort);
+            }
+            """, """
+            using System.IO;
+            using System.Net.Sockets;
+
+            class Session
+            {
+                public string DataHost { get; set; }
+                public int DataPort { get; set; }
+            }
+
+            class Client
+            {
+                private readonly Session _session = new Session();
+                private readonly string _server = "ftp.example.com";
+                private StreamReader _reader;
+                private StreamWriter _writer;
+
+                public void Open()
+                {
+                    var control = new TcpClient(_server, 21);
+                    _reader = new StreamReader(control.GetStream());
+                    _writer = new StreamWriter(control.GetStream());
+                }
+
+                public void EnterPassive()
+                {
+                    _writer.WriteLine("PASV");
+                    string reply = _reader.ReadLine();
+                    string[] p = reply.Substring(reply.IndexOf('(') + 1).TrimEnd(')', '.').Split(',');
+                    _session.DataHost = $"{p[0]}.{p[1]}.{p[2]}.{p[3]}";
+                    _session.DataPort = int.Parse(p[4]) * 256 + int.Parse(p[5]);
+                }
+
+                public TcpClient OpenData() => new TcpClient(_server, _session.DataPort);
+            }
+            """, AdvertisedPassiveAddressFixer.EquivalenceKey);
+
+    [Fact]
+    public Task No_fix_for_a_host_of_another_object_connected_to_where_no_control_address_is_in_scope()
+        => Verify.VerifyCodeFixAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+
+            sealed class DataTarget
+            {
+                public string Address;
+                public int Port;
+            }
+
+            class Parser
+            {
+                public static DataTarget FromPasv(string reply)
+                {
+                    var n = reply.Split('(', ')')[1].Split(',');
+                    return new DataTarget { Address = string.Join(".", n, 0, 4), Port = (int.Parse(n[4]) << 8) | int.Parse(n[5]) };
+                }
+            }
+
+            static class Channel
+            {
+                public static Socket Open(DataTarget target)
+                {
+                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    socket.Connect({|FTP0007:IPAddress.Parse(target.Address)|}, target.Port);
+                    return socket;
+                }
+            }
+            """, """
+            using System.Net;
+            using System.Net.Sockets;
+
+            sealed class DataTarget
+            {
+                public string Address;
+                public int Port;
+            }
+
+            class Parser
+            {
+                public static DataTarget FromPasv(string reply)
+                {
+                    var n = reply.Split('(', ')')[1].Split(',');
+                    return new DataTarget { Address = string.Join(".", n, 0, 4), Port = (int.Parse(n[4]) << 8) | int.Parse(n[5]) };
+                }
+            }
+
+            static class Channel
+            {
+                public static Socket Open(DataTarget target)
+                {
+                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    socket.Connect({|FTP0007:IPAddress.Parse(target.Address)|}, target.Port);
+                    return socket;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Replaces_a_host_returned_through_two_helpers_and_keeps_the_helpers()
+        => Verify.VerifyCodeFixAsync("""
+            using System.Net.Sockets;
+            using Ftp;
+
+            class Client
+            {
+                private static string ParseHost(string reply)
+                {
+                    string[] p = reply.Substring(reply.IndexOf('(') + 1).TrimEnd(')').Split(',');
+                    return string.Join(".", p, 0, 4);
+                }
+
+                private static string DataHost(string reply) => ParseHost(reply);
+
+                public static TcpClient Open(FtpConnection connection, int port)
+                {
+                    var reply = connection.Pasv();
+                    if (reply.Code != 227)
+                        throw new System.InvalidOperationException(reply.Message);
+                    return new TcpClient({|FTP0007:DataHost(reply.Message)|}, port);
+                }
+            }
+            """, """
+            using System.Net.Sockets;
+            using Ftp;
+
+            class Client
+            {
+                private static string ParseHost(string reply)
+                {
+                    string[] p = reply.Substring(reply.IndexOf('(') + 1).TrimEnd(')').Split(',');
+                    return string.Join(".", p, 0, 4);
+                }
+
+                private static string DataHost(string reply) => ParseHost(reply);
+
+                public static TcpClient Open(FtpConnection connection, int port)
+                {
+                    var reply = connection.Pasv();
+                    if (reply.Code != 227)
+                        throw new System.InvalidOperationException(reply.Message);
+                    return new TcpClient(connection.RemoteEndPoint.Address.ToString(), port);
+                }
+            }
+            """, AdvertisedPassiveAddressFixer.EquivalenceKey);
+
+    [Fact]
+    public Task Replaces_an_address_made_with_LINQ_in_a_helper()
+        => Verify.VerifyCodeFixAsync("""
+            using System.Linq;
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Client
+            {
+                private readonly Socket _control;
+
+                public Client(Socket control) => _control = control;
+
+                private static IPAddress Address(string reply)
+                    => new IPAddress(reply.Split('(', ')')[1].Split(',').Take(4).Select(byte.Parse).ToArray());
+
+                public IPEndPoint DataEndPoint(string reply, int port) => new IPEndPoint({|FTP0007:Address(reply)|}, port); // PASV
+            }
+            """, """
+            using System.Linq;
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Client
+            {
+                private readonly Socket _control;
+
+                public Client(Socket control) => _control = control;
+
+                private static IPAddress Address(string reply)
+                    => new IPAddress(reply.Split('(', ')')[1].Split(',').Take(4).Select(byte.Parse).ToArray());
+
+                public IPEndPoint DataEndPoint(string reply, int port) => new IPEndPoint(((IPEndPoint)_control.RemoteEndPoint).Address, port); // PASV
+            }
+            """, AdvertisedPassiveAddressFixer.EquivalenceKey);
 }

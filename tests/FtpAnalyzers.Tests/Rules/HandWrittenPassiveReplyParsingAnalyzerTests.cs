@@ -170,4 +170,139 @@ public sealed class HandWrittenPassiveReplyParsingAnalyzerTests
         };
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task Flags_a_port_of_numbers_returned_through_two_helpers()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Linq;
+
+            class Client
+            {
+                private static int[] Numbers(string reply)
+                {
+                    var p = reply.Split('(', ')')[1].Split(',');
+                    return p.Select(int.Parse).ToArray();
+                }
+
+                private static int[] PassiveNumbers(string reply) => Numbers(reply);
+
+                public static int Port(string reply)
+                {
+                    var n = PassiveNumbers(reply);
+                    return {|FTP0006:n[4] * 256 + n[5]|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Flags_a_port_of_numbers_a_helper_parses_with_a_block_lambda()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Linq;
+
+            class Client
+            {
+                private static int[] Numbers(string reply)
+                    => reply.Split('(', ')')[1].Split(',').Select(s => { return int.Parse(s.Trim()); }).ToArray();
+
+                public static int Port(string reply)
+                {
+                    var n = Numbers(reply);
+                    return {|FTP0006:(n[4] << 8) | n[5]|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Ignores_CSV_numbers_returned_through_two_helpers()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Linq;
+
+            class Table
+            {
+                private static int[] Fields(string line) => line.Split(',').Select(int.Parse).ToArray();
+
+                private static int[] Row(string line) => Fields(line);
+
+                public static int Cell(string line)
+                {
+                    var f = Row(line);
+                    return f[4] * 256 + f[5];
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Ignores_numbers_returned_through_three_helpers()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Linq;
+
+            class Client
+            {
+                private static int[] Numbers(string reply) => reply.Split('(', ')')[1].Split(',').Select(int.Parse).ToArray();
+
+                private static int[] Middle(string reply) => Numbers(reply);
+
+                private static int[] Outer(string reply) => Middle(reply);
+
+                public static int Port(string reply)
+                {
+                    var n = Outer(reply);
+                    return n[4] * 256 + n[5];
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Flags_a_parse_of_the_text_a_helper_cuts_between_parentheses()
+        => Verify.VerifyAnalyzerAsync("""
+            class Client
+            {
+                private static string Between(string text, string open, string close)
+                {
+                    int start = text.IndexOf(open) + open.Length;
+                    return text.Substring(start, text.IndexOf(close, start) - start);
+                }
+
+                public static int Port(string reply)
+                {
+                    var parts = Between(reply, "(", ")").Split(',');
+                    return {|#0:int.Parse(parts[4]) * 256 + int.Parse(parts[5])|};
+                }
+            }
+            """,
+            Verify.Diagnostic("FTP0006").WithLocation(0).WithMessage(Prefix + " and assumes the parentheses, which RFC 1123 says a client must not rely on" + Suffix));
+
+    [Fact]
+    public Task Ignores_pairs_a_helper_cuts_between_parentheses()
+        => Verify.VerifyAnalyzerAsync("""
+            class Geometry
+            {
+                private static string Between(string text, char open, char close)
+                {
+                    int start = text.IndexOf(open) + 1;
+                    return text.Substring(start, text.IndexOf(close, start) - start);
+                }
+
+                public static int Cell(string point)
+                {
+                    var xy = Between(point, '(', ')').Split(',');
+                    return int.Parse(xy[0]) * 256 + int.Parse(xy[1]);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Ignores_a_PORT_argument_a_server_cuts_with_a_helper()
+        => Verify.VerifyAnalyzerAsync("""
+            class Server
+            {
+                private static string Between(string text, string open, string close) => text;
+
+                public static int ActivePort(string argument)
+                {
+                    var n = Between(argument, "PORT ", "\r").Split(',');
+                    return int.Parse(n[4]) * 256 + int.Parse(n[5]);
+                }
+            }
+            """);
 }
