@@ -137,7 +137,8 @@ internal sealed class HelperSummaries
     {
         var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         if (declaration.ContainsDiagnostics || declaration.Span.Length > Rules.SequenceRuleAnalyzer.MaxMemberLength
-            || !compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+            || !compilation.ContainsSyntaxTree(declaration.SyntaxTree)
+            || IsIterator(declaration))
             return null;
 
         ControlFlowGraph graph;
@@ -195,6 +196,11 @@ internal sealed class HelperSummaries
 
             return false;
         });
+
+    /// <summary>An iterator: calling it runs none of its code; enumerating it, later, does.</summary>
+    private static bool IsIterator(SyntaxNode declaration)
+        => declaration.DescendantNodes(node => node == declaration || node is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))
+            .OfType<YieldStatementSyntax>().Any();
 
     private static bool IsTask(ITypeSymbol type)
         => type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };

@@ -417,6 +417,8 @@ public class ThisFieldHelperTests
     [InlineData("private void Step(Stream s) { _ftp.Pasv(); _ftp.Retr(\"a\", s); OnStep(); } protected virtual void OnStep() { }", "Step(s);")]
     // A helper that gives the connection to a lambda.
     [InlineData("private Action? _later; private void Defer(Stream s) { _ftp.Pasv(); _ftp.Retr(\"a\", s); _later = () => _ftp.Pasv(); }", "Defer(s);")]
+    // An iterator: calling it runs none of its code.
+    [InlineData("private IEnumerable<int> Steps(Stream s) { _ftp.Pasv(); _ftp.Retr(\"a\", s); yield return 1; }", "Steps(s);")]
     // Four helpers deep: past the bound.
     [InlineData("private void One(Stream s) => Two(s); private void Two(Stream s) => Three(s); private void Three(Stream s) => Four(s); private void Four(Stream s) { _ftp.Pasv(); _ftp.Retr(\"a\", s); }", "One(s);")]
     public Task HelperThatCannotBeFollowed_LeavesTheFieldUnknown(string helper, string call)
