@@ -55,10 +55,11 @@ internal static partial class ConnectionFlowAnalysis
         /// its parameter receives and, for a call on this (or a local function), those of the
         /// fields and auto-properties of this that this graph tracks, grouped by the object they
         /// hold; <paramref name="groupObjects"/> receives each group's object. Connections already
-        /// unknown for good are left out (they stay so). Null when a field cannot be followed by
-        /// symbol into the helper (one of a constructed generic base type).
+        /// unknown for good are left out (they stay so), and so are the fields that cannot be
+        /// followed by symbol into the helper (those of a constructed generic base type):
+        /// <paramref name="unfollowed"/> receives them, and they escape.
         /// </summary>
-        private HelperEntry? EntryOf(HelperCall helper, in Effect effect, FlowState state, List<int> groupObjects)
+        private HelperEntry EntryOf(HelperCall helper, in Effect effect, FlowState state, List<int> groupObjects, List<int> unfollowed)
         {
             var variables = ImmutableArray.CreateBuilder<(ISymbol, int)>();
             var facts = ImmutableArray.CreateBuilder<ConnectionFacts>();
@@ -86,9 +87,10 @@ internal static partial class ConnectionFlowAnalysis
                 {
                     if (_variables.SymbolOf(variable) is not { IsStatic: false } symbol || !_variables.IsFieldOrProperty(variable))
                         continue;
-                    if (!SymbolEqualityComparer.Default.Equals(symbol, symbol.OriginalDefinition))
-                        return null;
-                    Add(symbol, state.ObjectOf(variable));
+                    if (SymbolEqualityComparer.Default.Equals(symbol, symbol.OriginalDefinition))
+                        Add(symbol, state.ObjectOf(variable));
+                    else
+                        unfollowed.Add(variable);
                 }
             }
 

@@ -96,8 +96,9 @@ internal static partial class ConnectionFlowAnalysis
                 state.Pin(PinnedByLocalFunctionHelper(helper.Method));
 
             var groupObjects = new List<int>();
-            var entry = EntryOf(helper, effect, state, groupObjects);
-            var summary = entry is null || groupObjects.Count == 0
+            var unfollowed = new List<int>();
+            var entry = EntryOf(helper, effect, state, groupObjects, unfollowed);
+            var summary = groupObjects.Count == 0
                 ? null
                 : _symbols.Helpers.Get(helper.Method, entry, _depth + 1, _compilation!, _graph, _cancellationToken);
             var before = BeforeOf(effect, block, laterIterations);
@@ -108,6 +109,8 @@ internal static partial class ConnectionFlowAnalysis
                 state.SetFacts(groupObjects[group], summary?.Exits[group] ?? ConnectionFacts.Escaped);
             if (summary is null && helper.OnThis)
                 state.EscapeFields(staticOnly: false);
+            foreach (var variable in unfollowed)
+                state.Escape(variable);
 
             // Like any method of this compilation, the helper may use connections held in static fields.
             state.EscapeFields(staticOnly: true);

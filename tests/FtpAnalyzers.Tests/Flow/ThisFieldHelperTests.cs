@@ -193,6 +193,38 @@ public class ThisFieldHelperTests
             """);
 
     [Fact]
+    public Task FieldOfAConstructedGenericBase_IsLeftUnknown_TheParameterStillFollowed()
+        => NoData.VerifyAnalyzerAsync(Usings + """
+            abstract class SessionBase<T>
+            {
+                protected FtpConnection Ftp { get; } = null!;
+            }
+
+            sealed class Session : SessionBase<int>
+            {
+                private void Use(Stream s) { Ftp.Pasv(); Ftp.Retr("a", s); }
+                private void Put(FtpConnection c, Stream s) { c.Pasv(); c.Stor("a", s); }
+
+                // Ftp is SessionBase<int>.Ftp here: not followed by symbol into helpers, so unknown after one.
+                public void Run(Stream s)
+                {
+                    Ftp.Login("u", "p");
+                    Ftp.Pasv();
+                    Use(s);
+                    Ftp.Retr("b", s);
+                }
+
+                public void Run2(FtpConnection c, Stream s)
+                {
+                    Ftp.Noop();
+                    c.Login("u", "p");
+                    Put(c, s);
+                    {|FTP0004:c.Nlst(s)|};
+                }
+            }
+            """);
+
+    [Fact]
     public Task HelperInAnotherPartialFile_IsFollowed()
         => new NoData.Test
         {
