@@ -205,6 +205,80 @@ public static class ConformancePrograms
             static FtpReply Fetch(FtpConnection c, string path) => c.Retr(path, new MemoryStream());
             static async Task PutAsync(FtpConnection c, string name) { await c.EpsvAsync(); await c.StorAsync(name, new MemoryStream(new byte[] { 4 })); }
             """),
+        // Helpers on a connection held in a field or auto-property of this: an object whose
+        // methods share its connection. A command sent inside a helper is that call's (the
+        // runner attributes it to the line of Run that called the helper).
+        new("ThisFieldPassAfterAHelperThatLoggedIn", """
+            new Session(c).Run(user, password);
+            """, AcceptedBy: new() { ["vsftpd"] = "row d: vsftpd answers a PASS after a completed login with 230" },
+            Helpers: """
+            sealed class Session
+            {
+                private readonly FtpConnection _ftp;
+                public Session(FtpConnection ftp) => _ftp = ftp;
+                private void SignIn(string user, string password) { _ftp.User(user); _ftp.Pass(password); }
+                public void Run(string user, string password)
+                {
+                    SignIn(user, password);
+                    _ftp.Pass(password); // FTP0001
+                }
+            }
+            """),
+        new("ThisFieldListAfterAHelperThatUploaded", """
+            new Uploader(c).Run(user, password);
+            """, Helpers: """
+            sealed class Uploader
+            {
+                public Uploader(FtpConnection ftp) => Ftp = ftp;
+                public FtpConnection Ftp { get; }
+                private void Put(string name) { Ftp.Pasv(); Ftp.Stor(name, new MemoryStream(new byte[] { 1, 2, 3 })); }
+                public void Run(string user, string password)
+                {
+                    Ftp.Login(user, password);
+                    Put("up.txt");
+                    Ftp.Nlst(new MemoryStream()); // FTP0004
+                }
+            }
+            """),
+        new("ThisFieldHelperThatDownloadsWithoutPasv", """
+            new Session(c).Run(user, password);
+            """, Helpers: """
+            sealed class Session
+            {
+                private readonly FtpConnection _ftp;
+                public Session(FtpConnection ftp) => _ftp = ftp;
+                private void Put(string name) { _ftp.Pasv(); _ftp.Stor(name, new MemoryStream(new byte[] { 1, 2, 3 })); }
+                private FtpReply Fetch(string path) => _ftp.Retr(path, new MemoryStream());
+                public void Run(string user, string password)
+                {
+                    _ftp.Login(user, password);
+                    Put("up.txt");
+                    Fetch("up.txt"); // FTP0004
+                }
+            }
+            """),
+        new("ThisFieldHelpersUsedRight", """
+            new Session(c).Run(user, password);
+            """, Helpers: """
+            sealed class Session
+            {
+                private readonly FtpConnection _ftp;
+                public Session(FtpConnection ftp) => _ftp = ftp;
+                private void SignIn(string user, string password) { _ftp.User(user); _ftp.Pass(password); }
+                private void Put(string name) { _ftp.Pasv(); _ftp.Stor(name, new MemoryStream(new byte[] { 1, 2, 3 })); }
+                private FtpReply Fetch(string path) => _ftp.Retr(path, new MemoryStream());
+                public void Run(string user, string password)
+                {
+                    SignIn(user, password);
+                    Put("up.txt");
+                    _ftp.Epsv();
+                    Fetch("up.txt");
+                    Upload("up2.txt");
+
+                    void Upload(string name) { _ftp.Epsv(); _ftp.Stor(name, new MemoryStream(new byte[] { 4 })); }
+                }
+            }
+            """),
         // FTP0005 leaves NOOP and SYST alone before login (four of five servers answer them), but
         // vsftpd refuses both with 530: measured here, and stated in docs/rules/FTP0005.md.
         new("NoopAndSystBeforeLogin", """

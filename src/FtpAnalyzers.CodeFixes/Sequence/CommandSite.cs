@@ -91,23 +91,65 @@ internal sealed class CommandSite
         return symbols.ConnectionVariable(connection);
     }
 
-    /// <summary>The commands on this site's connection sent by calls inside <paramref name="node"/>, in source order.</summary>
+    private static readonly System.Collections.Immutable.ImmutableArray<string?> UnknownVerbs = System.Collections.Immutable.ImmutableArray.Create((string?)null);
+
+    /// <summary>
+    /// The commands on this site's connection sent by calls inside <paramref name="node"/>, in
+    /// source order; a call that may send commands on it unseen (<see cref="MayActOnConnection"/>)
+    /// counts as a command whose verb is not known, which every fix treats as a stop.
+    /// </summary>
     public IEnumerable<(InvocationExpressionSyntax Invocation, FtpCommandCall Call)> CommandsIn(SyntaxNode node, CancellationToken cancellationToken)
     {
         foreach (var invocation in node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
         {
-            if (Command(Model, Symbols, invocation, cancellationToken) is { } call
-                && ConnectionSymbol(Symbols, call.Connection) is { } connection
-                && SymbolEqualityComparer.Default.Equals(connection, Connection))
-                yield return (invocation, call);
+            if (Model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
+                continue;
+            if (Symbols.GetCommand(operation) is { } call)
+            {
+                if (ConnectionSymbol(Symbols, call.Connection) is { } connection
+                    && SymbolEqualityComparer.Default.Equals(connection, Connection))
+                    yield return (invocation, call);
+            }
+            else if (MayActOnConnection(operation))
+            {
+                yield return (invocation, new FtpCommandCall(operation, operation, UnknownVerbs));
+            }
         }
     }
 
-    /// <summary>True when <paramref name="node"/> names the connection's variable anywhere.</summary>
+    /// <summary>
+    /// A call that is not a command but may send commands on this site's connection: one that
+    /// receives it as an argument (a helper), a local function, and, for a connection in a field
+    /// or auto-property of this, a call on this or one that receives this (the analysis follows
+    /// such helpers into their code, so what they send is part of the sequence).
+    /// </summary>
+    private bool MayActOnConnection(IInvocationOperation operation)
+    {
+        if (operation.TargetMethod.MethodKind == MethodKind.LocalFunction)
+            return true;
+        var inThis = Connection is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false };
+        if (inThis && operation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+            return true;
+        foreach (var argument in operation.Arguments)
+        {
+            var value = argument.Value;
+            while (value is IConversionOperation conversion)
+                value = conversion.Operand;
+            if (inThis && value is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                return true;
+            if (ConnectionSymbol(Symbols, value) is { } connection && SymbolEqualityComparer.Default.Equals(connection, Connection))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="node"/> names the connection's variable anywhere, or calls something that may use it (<see cref="CommandsIn"/>).</summary>
     public bool Mentions(SyntaxNode node, CancellationToken cancellationToken)
         => node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name =>
             name.Identifier.ValueText == Connection.Name
-            && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(name, cancellationToken).Symbol, Connection));
+            && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(name, cancellationToken).Symbol, Connection))
+        || CommandsIn(node, cancellationToken).Any();
 
     /// <summary>
     /// A statement whose only work is one command call on this connection, its value discarded

@@ -136,12 +136,13 @@ internal static partial class CleanMemberProof
         /// <summary>
         /// False for a call the graph analysis treats in a way the walk does not follow: a helper
         /// that receives the connection (summaries), and a command whose reply may be tested by a
-        /// branch (a refused USER, RNFR or PASV arms nothing on that branch).
+        /// branch (a refused USER, RNFR or PASV arms nothing on that branch). A helper on this
+        /// (or a local function) of a type holding connections counts as one.
         /// </summary>
         private bool IsModelledCall(IInvocationOperation invocation, out FtpCommandCall? command)
         {
             command = null;
-            if (_symbols.Helpers.HelperCallOf(invocation) is not null)
+            if (_symbols.Helpers.IsFollowed(invocation))
                 return false;
             command = _symbols.GetCommand(invocation);
             if (command is not { } call)

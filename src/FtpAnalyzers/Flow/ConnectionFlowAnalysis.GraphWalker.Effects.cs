@@ -130,7 +130,7 @@ internal static partial class ConnectionFlowAnalysis
                     if (_symbols.GetCommand(invocation) is { } call)
                         return new Effect(EffectKind.Command, operation, source: SourceOf(call.Connection), call: call, commandIndex: _commandCount++);
                     if (HelperCallOf(invocation) is { } helper)
-                        return new Effect(EffectKind.HelperCall, operation, source: SourceOf(helper.Call.Connection), call: helper.Call, commandIndex: _commandCount++, helper: helper);
+                        return new Effect(EffectKind.HelperCall, operation, source: helper.Parameter >= 0 ? SourceOf(helper.Call.Connection) : ObjectSource.None, call: helper.Call, commandIndex: _commandCount++, helper: helper);
                     // A method of this object may use the connections held in its fields; any method of
                     // this compilation (a local function too) may use those held in static fields.
                     if (method.MethodKind == MethodKind.LocalFunction)

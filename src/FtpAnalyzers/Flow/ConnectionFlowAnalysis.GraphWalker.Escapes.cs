@@ -51,10 +51,11 @@ internal static partial class ConnectionFlowAnalysis
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
                     return true;
                 case IInvocationOperation invocation when invocation.Instance == child:
+                    // This as the receiver of a helper the analysis follows into: its fields are the helper's entry.
                     return reference is not IInstanceReferenceOperation
                         ? _symbols.GetCommand(invocation) is not null
                           || invocation.TargetMethod.Name is "Dispose" or "DisposeAsync" or "ConfigureAwait" or "ToString" or "GetHashCode" or "GetType" or "Equals"
-                        : false;
+                        : HelperCallOf(invocation) is { OnThis: true };
                 case IArgumentOperation { Parent: IInvocationOperation invocation } argument
                     when argument.Value == child && HelperCallOf(invocation) is { } helper && helper.Call.Connection == child:
                     return true;

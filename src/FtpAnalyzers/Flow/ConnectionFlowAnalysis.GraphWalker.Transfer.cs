@@ -82,22 +82,36 @@ internal static partial class ConnectionFlowAnalysis
         }
 
         /// <summary>
-        /// A call of a helper that receives the connection: what the helper's summary for the
-        /// connection's state here says it finds before each of its commands, and leaves after it.
-        /// Without a summary (too deep, a cycle, the analysis gave up) the connection escapes.
+        /// A call of a helper that receives connections (its parameter, or the fields and
+        /// auto-properties of this): what the helper's summary for their state here says it finds
+        /// before each of its commands, and leaves in each of them after it. Without a summary (too
+        /// deep, a cycle, the analysis gave up, a field it assigns) they escape, as every field of
+        /// this does when the call is on this.
         /// </summary>
         private void ApplyHelperCall(in Effect effect, FlowState state, int block, Dictionary<int, ConnectionFacts[]>? laterIterations)
         {
             var helper = effect.Helper!;
-            var connectionObject = ObjectOf(effect.Source, state);
-            var facts = connectionObject is { } known ? state.FactsOf(known) : ConnectionFacts.Escaped;
-            var summary = facts.IsEscaped ? null : _symbols.Helpers.Get(helper.Method, helper.Parameter, facts, _depth + 1, _compilation!, _cancellationToken);
+            // A local function helper may still capture this graph's locals: those escape, as for any local function.
+            if (helper.Method.MethodKind == MethodKind.LocalFunction)
+                state.Pin(PinnedByLocalFunctionHelper(helper.Method));
+
+            var groupObjects = new List<int>();
+            var unfollowed = new List<int>();
+            var entry = EntryOf(helper, effect, state, groupObjects, unfollowed);
+            var summary = groupObjects.Count == 0
+                ? null
+                : _symbols.Helpers.Get(helper.Method, entry, _depth + 1, _compilation!, _graph, _cancellationToken);
             var before = BeforeOf(effect, block, laterIterations);
             for (var i = 0; i < before.Length; i++)
                 before[i] = summary is not null && summary.Before.Length == before.Length ? summary.Before[i] : ConnectionFacts.Escaped;
 
-            if (connectionObject is { } changed)
-                state.SetFacts(changed, summary?.Exit ?? ConnectionFacts.Escaped);
+            for (var group = 0; group < groupObjects.Count; group++)
+                state.SetFacts(groupObjects[group], summary?.Exits[group] ?? ConnectionFacts.Escaped);
+            if (summary is null && helper.OnThis)
+                state.EscapeFields(staticOnly: false);
+            foreach (var variable in unfollowed)
+                state.Escape(variable);
+
             // Like any method of this compilation, the helper may use connections held in static fields.
             state.EscapeFields(staticOnly: true);
         }

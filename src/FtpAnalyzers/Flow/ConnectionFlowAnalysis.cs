@@ -57,16 +57,17 @@ internal static partial class ConnectionFlowAnalysis
     }
 
     /// <summary>
-    /// The summary of a helper whose graph is <paramref name="graph"/>, entered with
-    /// <paramref name="parameter"/>'s connection in state <paramref name="entry"/>; null when the
-    /// analysis gives up. Lambdas and local functions inside it start unknown whatever the caller
+    /// The summary of a helper whose graph is <paramref name="graph"/>, entered as
+    /// <paramref name="entry"/> says; null when the analysis gives up, or when the helper may leave
+    /// a seeded field or auto-property of <c>this</c> holding another connection than it found there
+    /// (it assigns it). Lambdas and local functions inside it start unknown whatever the caller
     /// does, so they are left to the helper's own analysis.
     /// </summary>
-    public static HelperSummary? Summarize(ControlFlowGraph graph, FtpSymbols symbols, string name, IParameterSymbol parameter, ConnectionFacts entry, int depth, Compilation compilation, CancellationToken cancellationToken)
+    public static HelperSummary? Summarize(ControlFlowGraph graph, FtpSymbols symbols, string name, HelperEntry entry, int depth, Compilation compilation, CancellationToken cancellationToken)
     {
         var observations = ImmutableArray.CreateBuilder<CommandObservation>();
-        var walker = new GraphWalker(graph, symbols, cancellationToken, compilation, depth) { Seed = (parameter, entry) };
-        if (!walker.Run(observations) || walker.SeedExit is not { } exit)
+        var walker = new GraphWalker(graph, symbols, cancellationToken, compilation, depth) { Seed = entry };
+        if (!walker.Run(observations) || walker.SeedExits is not { } exits)
             return null;
 
         var verbs = ImmutableArray.CreateBuilder<string?>();
@@ -77,7 +78,7 @@ internal static partial class ConnectionFlowAnalysis
             before.AddRange(observation.Before);
         }
 
-        return new HelperSummary(name, verbs.ToImmutable(), before.ToImmutable(), exit);
+        return new HelperSummary(name, verbs.ToImmutable(), before.ToImmutable(), exits);
     }
 
     /// <summary>
@@ -128,11 +129,14 @@ internal static partial class ConnectionFlowAnalysis
 
         public List<ControlFlowGraph> NestedGraphs { get; } = new();
 
-        /// <summary>When summarizing a helper: its connection parameter and what is known of it on entry.</summary>
-        public (IParameterSymbol Parameter, ConnectionFacts Facts)? Seed { get; set; }
+        /// <summary>When summarizing a helper: the variables holding the caller's connections and what is known of them on entry.</summary>
+        public HelperEntry? Seed { get; set; }
 
-        /// <summary>When summarizing a helper: what is known of the connection it received when it returns.</summary>
-        public ConnectionFacts? SeedExit { get; private set; }
+        /// <summary>
+        /// When summarizing a helper: per group of <see cref="Seed"/>, what is known of its connection
+        /// when the helper returns; null when a seeded field may hold another connection by then.
+        /// </summary>
+        public ImmutableArray<ConnectionFacts>? SeedExits { get; private set; }
 
         public int BlockCount => _blocks.Length;
 
@@ -145,21 +149,32 @@ internal static partial class ConnectionFlowAnalysis
                 return false;
 
             var entry = FlowState.Entry(_variables);
-            var seeded = -1;
+            int[]? seeded = null;
             if (Seed is { } seed)
             {
-                // A parameter's initial object is numbered as the parameter itself; bound now, so
+                // Each group's connection is the initial object of its first variable; bound now, so
                 // that a join does not drop its facts as an object no variable holds.
-                seeded = _variables.Number(seed.Parameter);
-                entry.Bind(seeded, seeded);
-                entry.SetFacts(seeded, seed.Facts);
+                seeded = new int[seed.GroupFacts.Length];
+                for (var group = 0; group < seeded.Length; group++)
+                    seeded[group] = -1;
+                foreach (var (symbol, group) in seed.Variables)
+                {
+                    var variable = _variables.Number(symbol);
+                    if (seeded[group] < 0)
+                    {
+                        seeded[group] = variable;
+                        entry.SetFacts(variable, seed.GroupFacts[group]);
+                    }
+
+                    entry.Bind(variable, seeded[group]);
+                }
             }
 
             var entryStates = new Dictionary<int, FlowState>(_blocks.Length) { [0] = entry };
             if (!Solve(entryStates, inScope: null, loopHeader: -1, laterIterations: null, _blocks.Length * VisitsPerBlock, out _))
                 return false;
-            if (seeded >= 0)
-                SeedExit = entryStates.TryGetValue(_blocks.Length - 1, out var exit) ? exit.FactsOf(seeded) : ConnectionFacts.Escaped;
+            if (seeded is not null)
+                SeedExits = ExitsOf(Seed!, seeded, entryStates.TryGetValue(_blocks.Length - 1, out var exit) ? exit : null);
 
             // Each loop's pass costs about its body's size; together they get the budget of one more pass.
             var loopBudget = _blocks.Length * VisitsPerBlock;
@@ -177,6 +192,25 @@ internal static partial class ConnectionFlowAnalysis
             }
 
             return true;
+        }
+
+        /// <summary>What <see cref="SeedExits"/> says, from the state at the graph's exit (null when no path reaches it).</summary>
+        private ImmutableArray<ConnectionFacts>? ExitsOf(HelperEntry seed, int[] seeded, FlowState? exit)
+        {
+            var exits = ImmutableArray.CreateBuilder<ConnectionFacts>(seeded.Length);
+            for (var group = 0; group < seeded.Length; group++)
+                exits.Add(exit?.FactsOf(seeded[group]) ?? ConnectionFacts.Escaped);
+            if (exit is null)
+                return exits.MoveToImmutable();
+
+            // A field or auto-property of this must still hold the connection the caller put there.
+            foreach (var (symbol, group) in seed.Variables)
+            {
+                if (symbol is IFieldSymbol or IPropertySymbol && exit.ObjectOf(_variables.Number(symbol)) != seeded[group])
+                    return null;
+            }
+
+            return exits.MoveToImmutable();
         }
     }
 }

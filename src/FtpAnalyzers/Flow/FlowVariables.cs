@@ -59,6 +59,9 @@ internal sealed class FlowVariables
 
     public string? NameOf(int variable) => _variables[variable].Symbol?.Name;
 
+    /// <summary>The symbol of a variable; null for a flow capture.</summary>
+    public ISymbol? SymbolOf(int variable) => _variables[variable].Symbol;
+
     public bool IsFieldOrProperty(int variable) => _variables[variable].Symbol is IFieldSymbol or IPropertySymbol;
 
     public bool IsStatic(int variable) => _variables[variable].Symbol?.IsStatic == true;

@@ -14,7 +14,8 @@ namespace FtpAnalyzers.Flow;
 
 /// <summary>
 /// Summaries of the helpers of one compilation (<see cref="HelperSummary"/>), computed on demand
-/// with the same flow analysis and cached per method, parameter and entry state. Bounded: chains
+/// with the same flow analysis and cached per method and entry (<see cref="HelperEntry"/>: which
+/// parameter and which fields of <c>this</c> hold the caller's connections, and in what state). Bounded: chains
 /// of at most <see cref="MaxDepth"/> helpers (NetAnalyzers' interprocedural default), recursion
 /// and cycles give no summary, nor do helpers longer than the sequence rules' member bound.
 /// A call without a summary is what every call into source code was before: an escape.
@@ -27,28 +28,20 @@ internal sealed class HelperSummaries
     [ThreadStatic]
     private static HashSet<IMethodSymbol>? t_inProgress;
 
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Parameter, ConnectionFacts Entry, int Depth), HelperSummary?> _cache = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, HelperEntry Entry, int Depth), HelperSummary?> _cache = new();
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _holdsConnections = new(SymbolEqualityComparer.Default);
     private readonly FtpSymbols _symbols;
 
     public HelperSummaries(FtpSymbols symbols) => _symbols = symbols;
 
     /// <summary>
     /// The helper <paramref name="invocation"/> calls and the index of the argument holding the
-    /// connection it receives, when that helper can be summarized: an ordinary non-virtual method
-    /// of this compilation (static, extension, or instance of a sealed type or not overridable),
-    /// receiving exactly one connection, by value; a method returning a task only when awaited
-    /// right away. Null otherwise.
+    /// connection it receives, when that helper can be summarized (<see cref="FollowedMethod"/>),
+    /// receiving exactly one connection, by value. Null otherwise.
     /// </summary>
     public (IMethodSymbol Method, int Argument)? HelperCallOf(IInvocationOperation invocation)
     {
-        // A partial method's calls bind to its declaration; the code is in its implementation.
-        var method = invocation.TargetMethod.PartialImplementationPart ?? invocation.TargetMethod;
-        if (method.MethodKind != MethodKind.Ordinary || method.IsAbstract || method.IsExtern
-            || (method.IsVirtual || method.IsOverride) && !method.IsSealed && !method.ContainingType.IsSealed
-            || method.IsAsync && method.ReturnsVoid
-            || method.DeclaringSyntaxReferences.Length != 1)
-            return null;
-        if (IsTask(method.ReturnType) && !IsAwaitedAtOnce(invocation))
+        if (FollowedMethod(invocation) is not { MethodKind: MethodKind.Ordinary } method)
             return null;
 
         int? connectionArgument = null;
@@ -65,12 +58,64 @@ internal sealed class HelperSummaries
         return connectionArgument is { } found ? (method, found) : null;
     }
 
-    /// <summary>The summary of <paramref name="method"/> entered with its connection parameter in state <paramref name="entry"/>, or null.</summary>
-    public HelperSummary? Get(IMethodSymbol method, int parameterOrdinal, ConnectionFacts entry, int depth, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The helper <paramref name="invocation"/> calls when it acts only on connections held in the
+    /// fields and auto-properties of <c>this</c>: an instance method called on <c>this</c> (implicit
+    /// or explicit) or a local function that can be summarized (<see cref="FollowedMethod"/>) and has no
+    /// parameter of connection type. Null otherwise (a helper receiving a connection is
+    /// <see cref="HelperCallOf"/>'s).
+    /// </summary>
+    public IMethodSymbol? ThisHelperOf(IInvocationOperation invocation)
     {
-        if (depth > MaxDepth || entry.IsEscaped)
+        if (FollowedMethod(invocation) is not { } method)
             return null;
-        var key = (method.OriginalDefinition, parameterOrdinal, entry, depth);
+        if (method.MethodKind == MethodKind.Ordinary
+            && (method.IsStatic || invocation.Instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
+            return null;
+        // Only where this object may hold a connection: elsewhere the call is what it always was.
+        if (method.ContainingType is not { } type || !HoldsConnections(type))
+            return null;
+        foreach (var parameter in method.Parameters)
+        {
+            if (_symbols.IsConnection(parameter.Type))
+                return null;
+        }
+
+        return method;
+    }
+
+    /// <summary>
+    /// The method <paramref name="invocation"/> calls when its code can be followed: an ordinary
+    /// method or a local function of this compilation, not overridable (static, extension, or
+    /// instance of a sealed type or not virtual), with one declaration; a method returning a task
+    /// only when awaited right away; not async void. Null otherwise.
+    /// </summary>
+    private static IMethodSymbol? FollowedMethod(IInvocationOperation invocation)
+    {
+        // A partial method's calls bind to its declaration; the code is in its implementation.
+        var method = invocation.TargetMethod.PartialImplementationPart ?? invocation.TargetMethod;
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.IsAbstract || method.IsExtern
+            || (method.IsVirtual || method.IsOverride) && !method.IsSealed && !method.ContainingType.IsSealed
+            || method.IsAsync && method.ReturnsVoid
+            || method.DeclaringSyntaxReferences.Length != 1)
+            return null;
+        if (IsTask(method.ReturnType) && !IsAwaitedAtOnce(invocation))
+            return null;
+        return method;
+    }
+
+    /// <summary>True when <see cref="HelperCallOf"/> or <see cref="ThisHelperOf"/> would follow the call.</summary>
+    public bool IsFollowed(IInvocationOperation invocation) => HelperCallOf(invocation) is not null || ThisHelperOf(invocation) is not null;
+
+    /// <summary>
+    /// The summary of <paramref name="method"/> entered as <paramref name="entry"/> says, or null.
+    /// A local function's graph comes from <paramref name="callerGraph"/>, the graph it is called in.
+    /// </summary>
+    public HelperSummary? Get(IMethodSymbol method, HelperEntry entry, int depth, Compilation compilation, ControlFlowGraph? callerGraph, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+            return null;
+        var key = (method.OriginalDefinition, entry, depth);
         if (_cache.TryGetValue(key, out var known))
             return known;
 
@@ -80,7 +125,7 @@ internal sealed class HelperSummaries
         try
         {
             // Not cached when cancelled: the exception leaves before the cache is written.
-            return _cache.GetOrAdd(key, Compute(key.Item1, parameterOrdinal, entry, depth, compilation, cancellationToken));
+            return _cache.GetOrAdd(key, Compute(key.Item1, entry, depth, compilation, callerGraph, cancellationToken));
         }
         finally
         {
@@ -88,25 +133,74 @@ internal sealed class HelperSummaries
         }
     }
 
-    private HelperSummary? Compute(IMethodSymbol method, int parameterOrdinal, ConnectionFacts entry, int depth, Compilation compilation, CancellationToken cancellationToken)
+    private HelperSummary? Compute(IMethodSymbol method, HelperEntry entry, int depth, Compilation compilation, ControlFlowGraph? callerGraph, CancellationToken cancellationToken)
     {
         var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        if (declaration is not BaseMethodDeclarationSyntax { Body: not null } and not BaseMethodDeclarationSyntax { ExpressionBody: not null }
-            || declaration.ContainsDiagnostics || declaration.Span.Length > Rules.SequenceRuleAnalyzer.MaxMemberLength
-            || !compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+        if (declaration.ContainsDiagnostics || declaration.Span.Length > Rules.SequenceRuleAnalyzer.MaxMemberLength
+            || !compilation.ContainsSyntaxTree(declaration.SyntaxTree)
+            || IsIterator(declaration))
             return null;
 
-        // The helper's own graph, from its own tree's model: the analysis driver hands out models
-        // for the file being analyzed only, and a helper may live in another one.
+        ControlFlowGraph graph;
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            // A local function's graph belongs to the graph that declares it, in scope where it is called.
+            if (callerGraph is null || declaration is not LocalFunctionStatementSyntax { Body: not null } and not LocalFunctionStatementSyntax { ExpressionBody: not null })
+                return null;
+            try
+            {
+                graph = callerGraph.GetLocalFunctionControlFlowGraphInScope(method, cancellationToken);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            if (declaration is not BaseMethodDeclarationSyntax { Body: not null } and not BaseMethodDeclarationSyntax { ExpressionBody: not null })
+                return null;
+
+            // The helper's own graph, from its own tree's model: the analysis driver hands out models
+            // for the file being analyzed only, and a helper may live in another one.
 #pragma warning disable RS1030 // GetSemanticModel in an analyzer: needed to follow a call into another file; bounded by MaxDepth and cached.
-        var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+            var model = compilation.GetSemanticModel(declaration.SyntaxTree);
 #pragma warning restore RS1030
-        if (model.GetOperation(declaration, cancellationToken) is not IMethodBodyOperation body)
-            return null;
-        var graph = ControlFlowGraph.Create(body, cancellationToken);
-        var parameter = method.Parameters[parameterOrdinal];
-        return ConnectionFlowAnalysis.Summarize(graph, _symbols, method.Name, parameter, entry, depth, compilation, cancellationToken);
+            if (model.GetOperation(declaration, cancellationToken) is not IMethodBodyOperation body)
+                return null;
+            graph = ControlFlowGraph.Create(body, cancellationToken);
+        }
+
+        return ConnectionFlowAnalysis.Summarize(graph, _symbols, method.Name, entry, depth, compilation, cancellationToken);
     }
+
+    /// <summary>
+    /// True when <paramref name="type"/> or a base type declares an instance field or
+    /// auto-property of connection type (one the analysis tracks, <see cref="FtpSymbols.ConnectionVariable"/>).
+    /// </summary>
+    public bool HoldsConnections(INamedTypeSymbol type)
+        => _holdsConnections.GetOrAdd(type.OriginalDefinition, t =>
+        {
+            for (var current = t; current is not null; current = current.BaseType)
+            {
+                if (current.DeclaringSyntaxReferences.IsEmpty)
+                    continue;
+                foreach (var member in current.GetMembers())
+                {
+                    if (!member.IsStatic
+                        && (member is IFieldSymbol field && _symbols.IsConnection(field.Type)
+                            || member is IPropertySymbol property && _symbols.IsConnection(property.Type) && _symbols.IsAutoProperty(property)))
+                        return true;
+                }
+            }
+
+            return false;
+        });
+
+    /// <summary>An iterator: calling it runs none of its code; enumerating it, later, does.</summary>
+    private static bool IsIterator(SyntaxNode declaration)
+        => declaration.DescendantNodes(node => node == declaration || node is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))
+            .OfType<YieldStatementSyntax>().Any();
 
     private static bool IsTask(ITypeSymbol type)
         => type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };

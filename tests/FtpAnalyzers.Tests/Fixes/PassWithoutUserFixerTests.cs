@@ -148,6 +148,67 @@ public sealed class PassWithoutUserFixerTests
     }
 
     [Fact]
+    public Task Moves_User_before_Pass_on_a_field()
+        => Verify.VerifyCodeFixAsync(Members("""
+                private FtpConnection _ftp = null!;
+
+                void M(string host, string u, string pw)
+                {
+                    _ftp = FtpConnection.Connect(host);
+                    {|FTP0001:_ftp.Pass(pw)|};
+                    Console.WriteLine("sent");
+                    _ftp.User(u);
+                }
+            """), Members("""
+                private FtpConnection _ftp = null!;
+
+                void M(string host, string u, string pw)
+                {
+                    _ftp = FtpConnection.Connect(host);
+                    _ftp.User(u);
+                    _ftp.Pass(pw);
+                    Console.WriteLine("sent");
+                }
+            """), PassWithoutUserFixer.MoveUserKey);
+
+    [Fact]
+    public Task No_fix_across_a_helper_on_this_that_may_use_the_field()
+    {
+        // Greet() sends a USER on _ftp: moving the later USER above it would change what it arms.
+        var source = Members("""
+                private FtpConnection _ftp = null!;
+
+                private void Greet() => _ftp.User("anonymous");
+
+                void M(string host, string u, string pw)
+                {
+                    _ftp = FtpConnection.Connect(host);
+                    {|FTP0001:_ftp.Pass(pw)|};
+                    Greet();
+                    _ftp.User(u);
+                }
+            """);
+        return Verify.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public Task No_fix_across_a_helper_that_receives_the_connection()
+    {
+        var source = Members("""
+                static void Greet(FtpConnection c) => c.User("anonymous");
+
+                void M(string host, string u, string pw)
+                {
+                    using var c = FtpConnection.Connect(host);
+                    {|FTP0001:c.Pass(pw)|};
+                    Greet(c);
+                    c.User(u);
+                }
+            """);
+        return Verify.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
     public Task No_fix_when_no_User_follows_in_the_same_list()
     {
         var source = Method("""

@@ -86,15 +86,24 @@ public class CleanMemberProofTests
     public async Task Mistakes_and_what_the_walk_does_not_model_are_left_to_the_graph(string body)
         => Assert.False(await HoldsAsync(body));
 
-    private static async Task<bool> HoldsAsync(string body)
+    [Fact]
+    public async Task A_helper_on_this_is_left_to_the_graph_where_this_holds_a_connection()
+    {
+        const string body = "c.Login(\"u\", \"p\"); Log(); c.Pasv(); c.Retr(\"a\", s);";
+        Assert.True(await HoldsAsync(body, "void Log() { }"));
+        Assert.False(await HoldsAsync(body, "void Log() { } FtpConnection _kept = null!;"));
+        Assert.False(await HoldsAsync(body, "void Log() { } FtpConnection Kept { get; } = null!;"));
+    }
+
+    private static async Task<bool> HoldsAsync(string body, string members = "")
     {
         var source = "using System; using System.IO; using System.Collections.Generic; using Ftp;\n"
-            + "class C { void M(string host, Stream s, List<string> files, bool flag) {\nusing var c = FtpConnection.Connect(host);\n" + body + "\n} }";
+            + "class C { " + members + "\nvoid M(string host, Stream s, List<string> files, bool flag) {\nusing var c = FtpConnection.Connect(host);\n" + body + "\n} }";
         var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(TestReferences.FtpClient);
         var tree = CSharpSyntaxTree.ParseText(source);
         var compilation = CSharpCompilation.Create("proof", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "M");
         var root = compilation.GetSemanticModel(tree).GetOperation(method)!;
         return CleanMemberProof.Holds(root, FtpSymbols.TryCreate(compilation)!, SequenceRuleAnalyzer.IsMistake, CancellationToken.None);
     }

@@ -261,14 +261,23 @@ public class ConnectionFlowAnalysisTests
             void N(Stream s)
             {
                 _c.Pasv(); _c.Retr("a", s);
-                Other();
+                Hook();
                 _c.Retr("b", s);
                 Auto.Pasv(); Auto.Retr("a", s);
                 Register(this);
                 Auto.Retr("b", s);
             }
 
+            // A method of this object the analysis follows (it leaves the fields alone), and one it cannot (an override may use them).
+            void O(Stream s)
+            {
+                _c.Pasv(); _c.Retr("a", s);
+                Other();
+                {|FTP0004:_c.Retr("b", s)|};
+            }
+
             void Other() { }
+            protected virtual void Hook() { }
             static void Register(C c) { }
 
             static void S(Stream s)

@@ -174,6 +174,7 @@ public class HelperSummaryTests
     [InlineData("static void One(FtpConnection c, Stream s) => Two(c, s); static void Two(FtpConnection c, Stream s) => Three(c, s); static void Three(FtpConnection c, Stream s) => Four(c, s); static void Four(FtpConnection c, Stream s) => c.Retr(\"a\", s);", "ftp.Login(\"u\", \"p\"); One(ftp, s);")]
     [InlineData("static void Twice(FtpConnection a, FtpConnection b) { a.Pasv(); }", "ftp.Login(\"u\", \"p\"); Twice(ftp, ftp); ftp.Retr(\"a\", s);")]
     [InlineData("static void ByRef(ref FtpConnection c) { c.Pasv(); }", "ftp.Login(\"u\", \"p\"); var f = ftp; ByRef(ref f); f.Retr(\"a\", s);")]
+    [InlineData("static IEnumerable<int> Lazy(FtpConnection c, Stream s) { c.Pasv(); c.Retr(\"a\", s); yield return 1; }", "ftp.Login(\"u\", \"p\"); ftp.Pasv(); Lazy(ftp, s); ftp.Retr(\"b\", s);")]
     public Task HelperThatCannotBeFollowed_LeavesTheConnectionUnknown(string helper, string statements)
         => NoData.VerifyAnalyzerAsync(Program(statements, helper));
 
