@@ -111,9 +111,15 @@ internal sealed class HelperSummaries
     /// The summary of <paramref name="method"/> entered as <paramref name="entry"/> says, or null.
     /// A local function's graph comes from <paramref name="callerGraph"/>, the graph it is called in.
     /// </summary>
+    /// <summary>
+    /// For the benchmark only: every helper call is left without a summary (an escape, as before
+    /// summaries existed), so that the difference with a normal run is what summaries cost.
+    /// </summary>
+    internal static bool WithoutSummaries { get; set; }
+
     public HelperSummary? Get(IMethodSymbol method, HelperEntry entry, int depth, Compilation compilation, ControlFlowGraph? callerGraph, CancellationToken cancellationToken)
     {
-        if (depth > MaxDepth)
+        if (depth > MaxDepth || WithoutSummaries)
             return null;
         var key = (method.OriginalDefinition, entry, depth);
         if (_cache.TryGetValue(key, out var known))

@@ -27,10 +27,56 @@ public static class DenseFtpCorpus
             text.Append("namespace Dense;\n\npublic sealed class Transfers").Append(fileIndex).Append("\n{\n");
             for (var method = first; method < Math.Min(methodCount, first + MethodsPerFile); method++)
                 new MethodWriter(text, random, method).Write();
+            WriteHelpers(text, fileIndex);
             text.Append("}\n");
             files.Add(($"Dense/Transfers{fileIndex:D4}.cs", text.ToString()));
         }
         return files;
+    }
+
+    /// <summary>
+    /// Each file's helpers, the same in every file and written after its methods (so that the
+    /// random methods do not change): sign-in, upload and download helpers that receive the
+    /// connection, and one method that works through them; in one file in twelve it lists on the
+    /// data connection the upload helper used up (FTP0004). What following them costs is the
+    /// difference between the rows with and without helper summaries.
+    /// </summary>
+    private static void WriteHelpers(StringBuilder text, int fileIndex)
+    {
+        text.Append($$"""
+
+                private static void SignIn(FtpConnection c, string user, string password)
+                {
+                    c.User(user);
+                    c.Pass(password);
+                }
+
+                private static void Put(FtpConnection c, string path, Stream data)
+                {
+                    c.Pasv();
+                    c.Stor(path, data);
+                }
+
+                private static long Fetch(FtpConnection c, string path, Stream sink)
+                {
+                    c.Epsv();
+                    c.Retr(path, sink);
+                    return sink.Length;
+                }
+
+                public static long RunThroughHelpers{{fileIndex}}(string host, string user, string password, string[] paths)
+                {
+                    using var c = FtpConnection.Connect(host);
+                    var sink = new MemoryStream();
+                    SignIn(c, user, password);
+                    Put(c, paths[0], sink);
+                    var total = Fetch(c, paths[1], sink);
+                    {{(fileIndex % 12 == 5 ? "c.Nlst(sink); // FTP0004: Fetch's RETR used the EPSV up." : "c.Epsv();\n        c.Nlst(sink);")}}
+                    c.Quit();
+                    return total;
+                }
+
+            """);
     }
 
     /// <summary>Writes one method; <see cref="_budget"/> counts the FTP commands still to send.</summary>
