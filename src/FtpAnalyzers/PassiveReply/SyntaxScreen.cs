@@ -12,7 +12,7 @@ internal enum SyntaxNeeds
 {
     None = 0,
 
-    /// <summary>A port computation: a 256 (or 0x100) literal, or a &lt;&lt; with an 8.</summary>
+    /// <summary>A port computation: a 256 (or 0x100) literal in a multiplication (or given to a name), or a &lt;&lt; 8.</summary>
     PortArithmetic = 1,
 
     /// <summary>
@@ -212,19 +212,33 @@ internal sealed class SyntaxScreen
     internal static SyntaxNeeds Scan(SyntaxNode node, bool targetTypedSink = true, bool anyHost = false)
     {
         var found = SyntaxNeeds.None;
-        bool shift = false, eight = false, newKeyword = false, varKeyword = false, sink = false, hostBuilding = false, connectName = false;
+        bool shift = false, eight = false, newKeyword = false, varKeyword = false, sink = false, hostBuilding = false, connectName = false, multiplierBefore = false;
+        var previous = 0;
         foreach (var token in node.DescendantTokens())
         {
             var kind = token.RawKind;
             // A name of connecting counts when a '(' follows it: a call or a construction.
             sink |= connectName && kind == (int)SyntaxKind.OpenParenToken;
             connectName = false;
+            // A 256 counts as a multiplier (p1 * 256, 256 * p1, x *= 256) or as a value given to a
+            // name (const int Multiplier = 256), not as a size (new byte[256], <= 256); an 8 after
+            // a shift (p1 << 8) or given to a name, with a shift somewhere in the member.
+            if (multiplierBefore && kind is (int)SyntaxKind.AsteriskToken or (int)SyntaxKind.AsteriskEqualsToken)
+                found |= SyntaxNeeds.PortArithmetic;
+            multiplierBefore = false;
             if (kind == (int)SyntaxKind.NumericLiteralToken)
             {
+                var given = previous == (int)SyntaxKind.EqualsToken;
                 if (IsValue(token.Value, 256))
-                    found |= SyntaxNeeds.PortArithmetic;
+                {
+                    if (given || previous is (int)SyntaxKind.AsteriskToken or (int)SyntaxKind.AsteriskEqualsToken)
+                        found |= SyntaxNeeds.PortArithmetic;
+                    multiplierBefore = true;
+                }
                 else if (IsValue(token.Value, 8))
-                    eight = true;
+                {
+                    eight |= given || previous is (int)SyntaxKind.LessThanLessThanToken or (int)SyntaxKind.LessThanLessThanEqualsToken;
+                }
             }
             else if (kind == (int)SyntaxKind.LessThanLessThanToken || kind == (int)SyntaxKind.LessThanLessThanEqualsToken)
             {
@@ -256,6 +270,7 @@ internal sealed class SyntaxScreen
             newKeyword = kind == (int)SyntaxKind.NewKeyword;
             if (kind != (int)SyntaxKind.IdentifierToken)
                 varKeyword = false;
+            previous = kind;
         }
         if (shift && eight)
             found |= SyntaxNeeds.PortArithmetic;
