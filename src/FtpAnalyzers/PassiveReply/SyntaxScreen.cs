@@ -115,8 +115,9 @@ internal sealed class SyntaxScreen
         public static TreeText Read(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var text = tree.GetText(cancellationToken).ToString();
-            var namesSinkType = ContainsAny(text, 0, text.Length, ConnectWords) && ContainsAny(text, 0, text.Length, SinkTypes);
-            var mentions = TextMentions(text, 0, text.Length, namesSinkType);
+            var connectWords = ContainsAny(text, 0, text.Length, ConnectWords);
+            var namesSinkType = connectWords && ContainsAny(text, 0, text.Length, SinkTypes);
+            var mentions = TextMentions(text, 0, text.Length, namesSinkType, connectWords);
             var mentionsPassive = (mentions & SyntaxNeeds.ConnectSink) != 0 && ContainsAny(text, 0, text.Length, PassiveWords);
             return new TreeText(mentions, namesSinkType, mentionsPassive, mentions == SyntaxNeeds.None ? null : text);
         }
@@ -126,12 +127,13 @@ internal sealed class SyntaxScreen
     /// A superset of <see cref="Scan"/> read from plain text: comments and strings count too.
     /// </summary>
     /// <param name="targetTypedSink">Whether a target-typed new(…) may be a connect: the file names a connect's type.</param>
-    private static SyntaxNeeds TextMentions(string text, int start, int length, bool targetTypedSink)
+    /// <param name="connectWords">Whether the text has one of <see cref="ConnectWords"/>, when the caller already searched for them.</param>
+    private static SyntaxNeeds TextMentions(string text, int start, int length, bool targetTypedSink, bool? connectWords = null)
     {
         var found = SyntaxNeeds.None;
         if (MentionsPortWord(text, start, length))
             found |= SyntaxNeeds.PortArithmetic;
-        if (ContainsAny(text, start, length, ConnectWords)
+        if ((connectWords ?? ContainsAny(text, start, length, ConnectWords))
             && (CallsConnectName(text, start, length) || targetTypedSink && ContainsAny(text, start, length, TargetTypedNew)))
             found |= SyntaxNeeds.ConnectSink;
         if (text.IndexOf("PassiveAddressPolicy", start, length, StringComparison.Ordinal) >= 0)

@@ -32,6 +32,9 @@ internal sealed class CommandCallNames
     private readonly string _names;
     private readonly ConcurrentDictionary<SyntaxNode, bool> _membersThatMayCall = new();
 
+    // The answer of MayBeCalledInAnyTree, asked by every sequence rule at compilation start: 0 not yet known, 1 no, 2 yes.
+    private int _anyTreeMayCall;
+
     private CommandCallNames(CallNameScanner scanner, string names)
     {
         _scanner = scanner;
@@ -77,14 +80,22 @@ internal sealed class CommandCallNames
     /// </summary>
     public bool MayBeCalledInAnyTree(Compilation compilation, CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _anyTreeMayCall) is var known and not 0)
+            return known == 2;
+        var mayCall = false;
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (TreeMayCall(tree, cancellationToken))
-                return true;
+            {
+                mayCall = true;
+                break;
+            }
         }
 
-        return false;
+        // Kept only once fully answered (a cancellation throws before); rules racing here find the same answer.
+        Volatile.Write(ref _anyTreeMayCall, mayCall ? 2 : 1);
+        return mayCall;
     }
 
     /// <summary>
